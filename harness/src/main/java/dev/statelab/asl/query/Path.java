@@ -1,0 +1,199 @@
+package dev.statelab.asl.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.statelab.json.Json;
+import java.util.EnumSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A compiled JSONPath as ASL uses it: rooted at the state input ({@code $.a}), the context object
+ * ({@code $$.Execution.Id}) or a workflow variable ({@code $total.items[0]}).
+ *
+ * <p>Evaluation uses Jayway JsonPath on Jackson nodes, the library whose messages AWS quotes in
+ * its {@code States.Runtime} causes.
+ */
+public final class Path {
+
+  /** Where a path starts. */
+  public enum Root {
+    /** The document being processed ({@code $}). */
+    INPUT,
+    /** The context object ({@code $$}). */
+    CONTEXT,
+    /** A workflow variable ({@code $name}). */
+    VARIABLE
+  }
+
+  private static final Configuration CONFIGURATION =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+          .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+          .options(EnumSet.noneOf(Option.class))
+          .build();
+
+  private static final Pattern VARIABLE = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)(.*)$", Pattern.DOTALL);
+  private static final Pattern REFERENCE_SEGMENT =
+      Pattern.compile("\\.[^.\\[\\]'\"*@?()]+|\\['[^']*']|\\[\\d+]");
+
+  private final String text;
+  private final Root root;
+  private final String variableName;
+  private final JsonPath compiled;
+  private final boolean identity;
+
+  private Path(String text, Root root, String variableName, JsonPath compiled, boolean identity) {
+    this.text = text;
+    this.root = root;
+    this.variableName = variableName;
+    this.compiled = compiled;
+    this.identity = identity;
+  }
+
+  /**
+   * Compiles a path.
+   *
+   * @throws IllegalArgumentException when the text is not a valid path
+   */
+  public static Path compile(String text) {
+    if (text == null || !text.startsWith("$")) {
+      throw new IllegalArgumentException("A path must start with '$': " + text);
+    }
+    Root root;
+    String variableName = null;
+    String rest;
+    if (text.startsWith("$$")) {
+      root = Root.CONTEXT;
+      rest = "$" + text.substring(2);
+    } else {
+      Matcher m = VARIABLE.matcher(text);
+      if (m.matches()) {
+        root = Root.VARIABLE;
+        variableName = m.group(1);
+        rest = "$" + m.group(2);
+      } else {
+        root = Root.INPUT;
+        rest = text;
+      }
+    }
+    boolean identity = rest.equals("$");
+    JsonPath compiled = null;
+    if (!identity) {
+      String tail = rest.substring(1);
+      if (!(tail.startsWith(".") || tail.startsWith("["))) {
+        throw new IllegalArgumentException("Invalid path: " + text);
+      }
+      try {
+        compiled = JsonPath.compile(rest);
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+    return new Path(text, root, variableName, compiled, identity);
+  }
+
+  /** True when the text compiles as a path. */
+  public static boolean isValid(String text) {
+    try {
+      compile(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when the text is a reference path: an input path made only of field names and array
+   * indexes ({@code $.a.b[0]['c d']}), as ResultPath and ItemsPath require.
+   */
+  public static boolean isReferencePath(String text) {
+    if (text == null || !text.startsWith("$") || text.startsWith("$$")) {
+      return false;
+    }
+    String tail = text.substring(1);
+    Matcher m = VARIABLE.matcher(text);
+    if (m.matches()) {
+      tail = m.group(2);
+    }
+    return REFERENCE_SEGMENT.matcher(tail).replaceAll("").isEmpty();
+  }
+
+  /** The path as written. */
+  public String text() {
+    return text;
+  }
+
+  /** Where the path starts. */
+  public Root root() {
+    return root;
+  }
+
+  /** The variable name for a {@link Root#VARIABLE} path, else null. */
+  public String variableName() {
+    return variableName;
+  }
+
+  /** True for {@code $}, {@code $$} or {@code $name} alone. */
+  public boolean isIdentity() {
+    return identity;
+  }
+
+  /** True when the path can select several nodes (wildcards, slices, filters, deep scan). */
+  public boolean isDefinite() {
+    return identity || compiled.isDefinite();
+  }
+
+  /**
+   * Evaluates the path in a scope.
+   *
+   * @throws PathNotFoundException when the path selects nothing
+   * @throws UndefinedVariableException when a variable path names no visible variable
+   */
+  public JsonNode evaluate(QueryScope scope) {
+    JsonNode document;
+    switch (root) {
+      case CONTEXT -> document = scope.context();
+      case VARIABLE -> {
+        document = scope.variable(variableName);
+        if (document == null) {
+          throw new UndefinedVariableException(variableName);
+        }
+      }
+      default -> document = scope.input();
+    }
+    return select(document);
+  }
+
+  /**
+   * Applies the path (ignoring its root kind) to a document.
+   *
+   * @throws PathNotFoundException when the path selects nothing
+   */
+  public JsonNode select(JsonNode document) {
+    if (identity) {
+      return document;
+    }
+    try {
+      Object result = compiled.read(document, CONFIGURATION);
+      if (result == null) {
+        return Json.NODES.nullNode();
+      }
+      return (JsonNode) result;
+    } catch (com.jayway.jsonpath.PathNotFoundException e) {
+      throw new PathNotFoundException(e.getMessage());
+    } catch (com.jayway.jsonpath.JsonPathException | ClassCastException e) {
+      throw new PathNotFoundException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
