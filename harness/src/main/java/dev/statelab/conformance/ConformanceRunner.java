@@ -1,0 +1,296 @@
+package dev.statelab.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.statelab.asl.InvalidDefinitionException;
+import dev.statelab.asl.StateMachine;
+import dev.statelab.engine.ClockMode;
+import dev.statelab.engine.Execution;
+import dev.statelab.engine.ExecutionRequest;
+import dev.statelab.engine.ExecutionStatus;
+import dev.statelab.engine.World;
+import dev.statelab.engine.WorldOptions;
+import dev.statelab.history.HistoryEvent;
+import dev.statelab.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs recorded cases on a fresh embedded world each and compares what happened with what AWS
+ * did, after replacing names, ids and times with the recording's placeholders.
+ */
+public final class ConformanceRunner {
+
+  /** The state machine name StateLab uses for every case (becomes {@code <ArnPart_0idx>}). */
+  static final String MACHINE_NAME = "ConformanceMachine";
+  /** The execution name StateLab uses for every case (becomes {@code <ExecArnPart_0idx>}). */
+  static final String EXECUTION_NAME = "ConformanceExecution";
+
+  private static final String ACCOUNT = "123456789012";
+  private static final String REGION = "us-east-1";
+  private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/ConformanceRole";
+  private static final Pattern DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?)");
+  private static final Pattern BOTO_PREFIX =
+      Pattern.compile("^An error occurred \\(\\w+\\) when calling the \\w+ operation: ");
+  private static final Pattern TEST_PARAMETER = Pattern.compile("\\[([^\\]]*)]$");
+
+  private final Consumer<World> setup;
+
+  /** A runner whose worlds have nothing registered. */
+  public ConformanceRunner() {
+    this(world -> {});
+  }
+
+  /** A runner that prepares each world (e.g. registers Lambda handlers) before the case runs. */
+  public ConformanceRunner(Consumer<World> setup) {
+    this.setup = Objects.requireNonNull(setup);
+  }
+
+  /** Runs one case. Never throws: an unexpected exception is reported as the case's difference. */
+  public CaseResult run(ConformanceCase c) {
+    try {
+      return runChecked(c);
+    } catch (RuntimeException e) {
+      return new CaseResult(c.id(), "ERROR", null, e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
+          List.of(), false, c.eventTypes() == null ? null : false, "StateLab raised " + e);
+    }
+  }
+
+  private CaseResult runChecked(ConformanceCase c) {
+    StateMachine machine;
+    try {
+      machine = StateMachine.parse(c.definition());
+    } catch (InvalidDefinitionException e) {
+      return compare(c, "CREATE_FAILED", null, "InvalidDefinition", e.getMessage(), List.of());
+    }
+    Instant start = Instant.now();
+    WorldOptions options =
+        WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).seed(0).startTime(start).region(REGION).accountId(ACCOUNT).build();
+    try (World world = World.newInstance(options)) {
+      setup.accept(world);
+      JsonNode input = fillPlaceholders(c, c.input(), start);
+      ExecutionRequest request =
+          ExecutionRequest.of(input).withName(EXECUTION_NAME).withStateMachineName(MACHINE_NAME).withRoleArn(ROLE);
+      Execution execution = world.start(machine, request);
+      boolean observedWhileRunning = c.stoppedByTest() || "RUNNING".equals(c.expectedStatus());
+      if (observedWhileRunning) {
+        world.advanceBy(Duration.ZERO);
+        if (c.stoppedByTest()) {
+          world.stop(execution, null, null);
+        }
+      } else {
+        world.runUntilIdle();
+      }
+      List<String> types = new ArrayList<>();
+      for (HistoryEvent e : execution.history()) {
+        types.add(e.type());
+      }
+      ExecutionStatus status = execution.status();
+      return compare(c, status.name(), execution.output(), execution.error(), execution.cause(), types);
+    }
+  }
+
+  private CaseResult compare(
+      ConformanceCase c, String status, JsonNode output, String error, String cause, List<String> types) {
+    JsonNode expected = c.expected();
+    String expectedStatus = c.expectedStatus();
+    String difference = null;
+    if (!expectedStatus.equals(status)) {
+      difference = "status " + status + " (" + error + ": " + abbreviate(cause) + "), expected " + expectedStatus;
+    } else if (status.equals("SUCCEEDED")) {
+      JsonNode ours = normalise(output);
+      JsonNode theirs = normalise(expected.get("output"));
+      if (!JsonEquality.equal(ours, theirs)) {
+        difference = "output " + abbreviate(Json.write(ours)) + ", expected " + abbreviate(Json.write(theirs));
+      }
+    } else if (status.equals("CREATE_FAILED")) {
+      String theirs = BOTO_PREFIX.matcher(expected.path("message").asText()).replaceFirst("");
+      if (!Objects.equals(error, expected.path("error").asText(null)) || !Objects.equals(cause, theirs)) {
+        difference = "rejected with " + error + ": " + abbreviate(cause) + ", expected " + abbreviate(theirs);
+      }
+    } else if (status.equals("RUNNING")) {
+      String last = types.isEmpty() ? null : types.get(types.size() - 1);
+      if (!Objects.equals(last, expected.path("last_event_type").asText(null))) {
+        difference = "last event " + last + ", expected " + expected.path("last_event_type").asText();
+      }
+    } else {
+      String theirError = expected.has("error") ? expected.get("error").asText() : null;
+      String theirCause = expected.has("cause") ? expected.get("cause").asText() : null;
+      String ourCause = normaliseText(cause);
+      if (!Objects.equals(error, theirError)) {
+        difference = "error " + error + ", expected " + theirError;
+      } else if (!Objects.equals(emptyToNull(ourCause), emptyToNull(theirCause))
+          && !causesEqualAsJson(ourCause, theirCause)) {
+        difference = "cause " + abbreviate(ourCause) + ", expected " + abbreviate(theirCause);
+      }
+    }
+    Boolean history = null;
+    if (c.eventTypes() != null && !status.equals("CREATE_FAILED")) {
+      history = historyMatches(c, types);
+      if (!history && difference == null) {
+        difference = "events " + types + ", expected " + c.eventTypes();
+      }
+    }
+    boolean outcome = difference == null || (history != null && !history && difference.startsWith("events "));
+    return new CaseResult(c.id(), status, output, error, cause, types, outcome, history, difference);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static boolean causesEqualAsJson(String ours, String theirs) {
+    if (ours == null || theirs == null || !ours.startsWith("{")) {
+      return false;
+    }
+    try {
+      return JsonEquality.equal(normalise(Json.parse(ours)), normalise(Json.parse(theirs)));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean historyMatches(ConformanceCase c, List<String> ours) {
+    List<String> theirs = c.eventTypes();
+    if (!c.parallelNormalised()) {
+      return ours.equals(theirs);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    ours.forEach(t -> counts.merge(t, 1, Integer::sum));
+    theirs.forEach(t -> counts.merge(t, -1, Integer::sum));
+    int missing = c.raw().path("events_missing_from_recording").asInt(0);
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      int diff = e.getValue();
+      if (diff == 0) {
+        continue;
+      }
+      if (e.getKey().equals("ParallelStateSucceeded") && diff > 0 && diff <= Math.max(missing, 1)) {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** Replaces StateLab's names, ids and times with the recording's placeholders; parses '{' strings. */
+  static JsonNode normalise(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String text = node.asText();
+      if (text.startsWith("{")) {
+        try {
+          return normalise(Json.parse(text));
+        } catch (IllegalArgumentException e) {
+          // a string that only looks like JSON
+        }
+      }
+      return TextNode.valueOf(normaliseText(text));
+    }
+    if (node.isObject()) {
+      ObjectNode out = Json.object();
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.set(e.getKey(), normalise(e.getValue()));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = Json.array();
+      node.forEach(n -> out.add(normalise(n)));
+      return out;
+    }
+    return node;
+  }
+
+  static String normaliseText(String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = text.replace(ROLE, "snf_role_arn")
+        .replace(ACCOUNT, "111111111111")
+        .replace("arn:aws:", "arn:<partition>:")
+        .replace(":" + REGION + ":", ":<region>:")
+        .replace(MACHINE_NAME, "<ArnPart_0idx>")
+        .replace(EXECUTION_NAME, "<ExecArnPart_0idx>");
+    s = DATE_TIME.matcher(s).replaceAll("date");
+    return replaceQuotedJson(s);
+  }
+
+  /** Replaces JSON documents quoted in single quotes ({@code '{"a":1}'}) with {@code <json-input:N>}. */
+  private static String replaceQuotedJson(String s) {
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int open = s.indexOf("'{", i);
+      if (open < 0) {
+        open = s.indexOf("'[", i);
+      }
+      if (open < 0) {
+        break;
+      }
+      int close = -1;
+      for (int end = s.indexOf('\'', open + 1); end > 0; end = s.indexOf('\'', end + 1)) {
+        try {
+          Json.parse(s.substring(open + 1, end));
+          close = end;
+          break;
+        } catch (IllegalArgumentException e) {
+          // keep looking for the quote that ends the document
+        }
+      }
+      if (close < 0) {
+        break;
+      }
+      out.append(s, i, open).append("'<json-input:").append(++n).append(">'");
+      i = close + 1;
+    }
+    out.append(s.substring(i));
+    return out.toString();
+  }
+
+  /**
+   * Fills input placeholders the way the recorded test did: {@code <timestamp>} is the world's
+   * start time, shifted by the test parameter's days when it is a number, or written with the
+   * parameter as its fractional-seconds suffix.
+   */
+  static JsonNode fillPlaceholders(ConformanceCase c, JsonNode input, Instant start) {
+    String text = Json.write(input);
+    if (!text.contains("<timestamp>")) {
+      return input;
+    }
+    Matcher m = TEST_PARAMETER.matcher(c.id());
+    String parameter = m.find() ? m.group(1) : "Z";
+    String value;
+    if (parameter.matches("\\d+")) {
+      value = DateTimeFormatter.ISO_INSTANT.format(start.plus(Duration.ofDays(Long.parseLong(parameter))));
+    } else {
+      value = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC).format(start) + parameter;
+    }
+    return Json.parse(text.replace("<timestamp>", value));
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "null";
+    }
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.statelab.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON equality as the recordings need it: objects unordered, numbers by value. */
+final class JsonEquality {
+
+  private JsonEquality() {}
+
+  static boolean equal(JsonNode a, JsonNode b) {
+    if (a == null || b == null) {
+      return (a == null || a.isNull()) && (b == null || b.isNull());
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = a.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!b.has(e.getKey()) || !equal(e.getValue(), b.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isArray() && b.isArray()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!equal(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+}

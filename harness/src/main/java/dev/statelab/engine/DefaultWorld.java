@@ -1,0 +1,240 @@
+package dev.statelab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.asl.StateMachine;
+import dev.statelab.asl.query.Randomness;
+import dev.statelab.integration.Integrations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/** The default {@link World}: in-process, one event loop, one seeded random source. */
+final class DefaultWorld implements World {
+
+  private final WorldOptions options;
+  private final EventLoop loop;
+  private final SeededRandomness random;
+  private final Integrations integrations = new Integrations();
+  private final Map<String, TaskStep> tokens = new HashMap<>();
+  private final Map<String, Long> endedTokens = new HashMap<>();
+  private long executionCounter;
+  private volatile Thread driver;
+
+  DefaultWorld(WorldOptions options) {
+    this.options = options;
+    long start = options.startTime() != null ? options.startTime().toEpochMilli() : System.currentTimeMillis();
+    this.loop = new EventLoop(options.clockMode(), options.timeScale(), start);
+    this.random = new SeededRandomness(options.seed());
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  @Override
+  public WorldOptions options() {
+    return options;
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.ofEpochMilli(loop.now());
+  }
+
+  @Override
+  public Randomness random() {
+    return random;
+  }
+
+  @Override
+  public Integrations integrations() {
+    return integrations;
+  }
+
+  @Override
+  public Execution start(StateMachine machine, ExecutionRequest request) {
+    return call(() -> {
+      String smName = request.stateMachineName() != null ? request.stateMachineName() : "StateMachine";
+      String name = request.name() != null ? request.name() : random.uuid();
+      String prefix = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":";
+      String smArn = prefix + "stateMachine:" + smName;
+      String arn = request.type() == ExecutionType.EXPRESS
+          ? prefix + "express:" + smName + ":" + name + ":" + random.uuid()
+          : prefix + "execution:" + smName + ":" + name;
+      executionCounter++;
+      Run run = new Run(this, machine, request, name, arn, smArn, smName);
+      run.begin();
+      return run;
+    });
+  }
+
+  /** Called by a run when it ends. */
+  void finished(Run run) {
+    // Reserved for listeners (reports, ledgers); nothing to release today.
+  }
+
+  String newTaskToken() {
+    return random.uuid() + random.uuid().replace("-", "");
+  }
+
+  void registerToken(String token, TaskStep step) {
+    tokens.put(token, step);
+  }
+
+  void taskEnded(String token) {
+    if (tokens.remove(token) != null) {
+      endedTokens.put(token, loop.now());
+    }
+  }
+
+  private TaskStep step(String token) {
+    if (token == null || token.isEmpty() || token.length() > 2048) {
+      throw new TaskTokenException("InvalidToken", "Invalid Token: '" + token + "'");
+    }
+    TaskStep step = tokens.get(token);
+    if (step == null || step.isDone()) {
+      if (endedTokens.containsKey(token)) {
+        throw new TaskTokenException("TaskTimedOut", "Task Timed Out: '" + token + "'");
+      }
+      throw new TaskTokenException("TaskDoesNotExist", "Task does not exist anymore");
+    }
+    return step;
+  }
+
+  @Override
+  public void sendTaskSuccess(String taskToken, JsonNode output) {
+    call(() -> {
+      step(taskToken).tokenSucceeded(output);
+      return null;
+    });
+  }
+
+  @Override
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    call(() -> {
+      step(taskToken).tokenFailed(error, cause);
+      return null;
+    });
+  }
+
+  @Override
+  public void sendTaskHeartbeat(String taskToken) {
+    call(() -> {
+      step(taskToken).heartbeat();
+      return null;
+    });
+  }
+
+  @Override
+  public void stop(Execution execution, String error, String cause) {
+    call(() -> {
+      ((Run) execution).abort(error, cause);
+      return null;
+    });
+  }
+
+  @Override
+  public void runUntilIdle() {
+    requireNoDriver();
+    loop.lock.lock();
+    try {
+      loop.drive(Long.MAX_VALUE, false);
+    } finally {
+      loop.lock.unlock();
+    }
+  }
+
+  @Override
+  public void advanceBy(Duration duration) {
+    requireNoDriver();
+    loop.lock.lock();
+    try {
+      loop.drive(loop.now() + duration.toMillis(), false);
+    } finally {
+      loop.lock.unlock();
+    }
+  }
+
+  private void requireNoDriver() {
+    if (driver != null && Thread.currentThread() != driver) {
+      throw new IllegalStateException("The world is driven by its background thread; it advances by itself.");
+    }
+  }
+
+  @Override
+  public <T> T call(Callable<T> action) {
+    if (driver == null || Thread.currentThread() == driver || loop.lock.isHeldByCurrentThread()) {
+      loop.lock.lock();
+      try {
+        T result = action.call();
+        loop.runReady();
+        return result;
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      } finally {
+        loop.lock.unlock();
+      }
+    }
+    CompletableFuture<T> future = new CompletableFuture<>();
+    loop.submitExternal(() -> {
+      try {
+        future.complete(action.call());
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
+      }
+    });
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the world", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  @Override
+  public synchronized void startDriver() {
+    if (driver != null) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      loop.lock.lock();
+      try {
+        loop.drive(Long.MAX_VALUE, true);
+      } finally {
+        loop.lock.unlock();
+      }
+    }, "statelab-world");
+    t.setDaemon(true);
+    driver = t;
+    t.start();
+  }
+
+  @Override
+  public void close() {
+    loop.close();
+    Thread t = driver;
+    if (t != null) {
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  long executionsStarted() {
+    return executionCounter;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.statelab.engine;
+
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A world's clock and scheduler: a queue of runnable work and a queue of timers ordered by
+ * (due time, sequence). All engine state is touched only by the thread holding {@link #lock},
+ * so executions need no locks and no threads of their own.
+ */
+final class EventLoop {
+
+  /** A scheduled action; cancel it to stop it from firing. */
+  static final class Timer implements Comparable<Timer> {
+    final long dueMillis;
+    final long sequence;
+    final Runnable action;
+    boolean cancelled;
+
+    Timer(long dueMillis, long sequence, Runnable action) {
+      this.dueMillis = dueMillis;
+      this.sequence = sequence;
+      this.action = action;
+    }
+
+    void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public int compareTo(Timer o) {
+      int c = Long.compare(dueMillis, o.dueMillis);
+      return c != 0 ? c : Long.compare(sequence, o.sequence);
+    }
+  }
+
+  final ReentrantLock lock = new ReentrantLock();
+  private final Condition wakeup = lock.newCondition();
+  private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> external = new ConcurrentLinkedQueue<>();
+  private final ClockMode mode;
+  private final double timeScale;
+  private final long wallStart;
+  private final long worldStart;
+  private long virtualNow;
+  private long sequence;
+  private int inFlight;
+  private volatile boolean closed;
+
+  EventLoop(ClockMode mode, double timeScale, long startMillis) {
+    this.mode = mode;
+    this.timeScale = timeScale <= 0 ? 1.0 : timeScale;
+    this.wallStart = System.currentTimeMillis();
+    this.worldStart = startMillis;
+    this.virtualNow = startMillis;
+  }
+
+  /** The world's current time, epoch milliseconds. */
+  long now() {
+    if (mode == ClockMode.VIRTUAL) {
+      return virtualNow;
+    }
+    long wall = System.currentTimeMillis() - wallStart;
+    return worldStart + (long) (wall / timeScale);
+  }
+
+  ClockMode mode() {
+    return mode;
+  }
+
+  /** Queues work to run soon, on the loop. Caller holds the lock. */
+  void submit(Runnable r) {
+    ready.add(r);
+  }
+
+  /** Queues work from any thread and wakes the loop. */
+  void submitExternal(Runnable r) {
+    external.add(r);
+    signal();
+  }
+
+  /** Schedules an action at a world time. Caller holds the lock. */
+  Timer at(long dueMillis, Runnable action) {
+    Timer t = new Timer(dueMillis, sequence++, action);
+    timers.add(t);
+    return t;
+  }
+
+  /** Schedules an action after a delay in world milliseconds. Caller holds the lock. */
+  Timer after(long delayMillis, Runnable action) {
+    return at(now() + Math.max(0, delayMillis), action);
+  }
+
+  /** Marks the start of real I/O whose completion will come through {@link #submitExternal}. */
+  void beginExternal() {
+    inFlight++;
+  }
+
+  /** Marks the end of real I/O; call from the loop thread (inside the submitted completion). */
+  void endExternal() {
+    inFlight--;
+  }
+
+  private void signal() {
+    if (lock.tryLock()) {
+      try {
+        wakeup.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    } else {
+      // The holder is running work and will drain the queue before it waits.
+      Thread.yield();
+      if (lock.tryLock()) {
+        try {
+          wakeup.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+  }
+
+  /** Runs everything runnable now. Caller holds the lock. Returns true if anything ran. */
+  boolean runReady() {
+    boolean ran = false;
+    while (true) {
+      Runnable r = external.poll();
+      if (r == null) {
+        r = ready.poll();
+      }
+      if (r == null) {
+        return ran;
+      }
+      ran = true;
+      r.run();
+    }
+  }
+
+  /** Fires due timers (world time). Caller holds the lock. */
+  private boolean fireDue() {
+    boolean fired = false;
+    long now = now();
+    while (!timers.isEmpty() && timers.peek().dueMillis <= now) {
+      Timer t = timers.poll();
+      if (!t.cancelled) {
+        fired = true;
+        t.action.run();
+        runReady();
+      }
+    }
+    return fired;
+  }
+
+  private Timer nextTimer() {
+    while (!timers.isEmpty() && timers.peek().cancelled) {
+      timers.poll();
+    }
+    return timers.peek();
+  }
+
+  /**
+   * Runs until nothing is runnable, no timer is pending and no I/O is in flight.
+   * Virtual time jumps to each timer; real time waits for it. Caller holds the lock.
+   *
+   * @param untilMillis a world time not to go past (Long.MAX_VALUE for none)
+   * @param forever keep waiting for outside work instead of returning when idle
+   */
+  void drive(long untilMillis, boolean forever) {
+    while (!closed) {
+      runReady();
+      fireDue();
+      if (!external.isEmpty()) {
+        continue;
+      }
+      Timer next = nextTimer();
+      if (next != null && next.dueMillis <= untilMillis && inFlight == 0 && mode == ClockMode.VIRTUAL) {
+        virtualNow = Math.max(virtualNow, next.dueMillis);
+        continue;
+      }
+      if (mode == ClockMode.REAL && next != null && next.dueMillis <= untilMillis) {
+        long waitWorld = next.dueMillis - now();
+        if (waitWorld > 0) {
+          awaitMillis(Math.max(1, (long) Math.ceil(waitWorld * timeScale)));
+        }
+        continue;
+      }
+      if (inFlight > 0 || forever) {
+        awaitMillis(forever ? 1000 : 50);
+        continue;
+      }
+      if (mode == ClockMode.VIRTUAL && untilMillis != Long.MAX_VALUE && virtualNow < untilMillis) {
+        virtualNow = untilMillis;
+      }
+      if (mode == ClockMode.REAL && untilMillis != Long.MAX_VALUE && now() < untilMillis) {
+        awaitMillis(Math.max(1, (long) Math.ceil((untilMillis - now()) * timeScale)));
+        continue;
+      }
+      return;
+    }
+  }
+
+  private void awaitMillis(long millis) {
+    if (!external.isEmpty()) {
+      return;
+    }
+    try {
+      wakeup.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+
+  /** True when no work, timer or I/O is pending. Caller holds the lock. */
+  boolean isIdle() {
+    return ready.isEmpty() && external.isEmpty() && nextTimer() == null && inFlight == 0;
+  }
+
+  void close() {
+    closed = true;
+    signal();
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+}

@@ -1,0 +1,426 @@
+package dev.statelab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statelab.asl.errors.ErrorNames;
+import dev.statelab.asl.errors.ErrorOutput;
+import dev.statelab.asl.errors.StatesError;
+import dev.statelab.asl.model.Io;
+import dev.statelab.asl.model.State;
+import dev.statelab.asl.model.ValueSource;
+import dev.statelab.asl.query.PathNotFoundException;
+import dev.statelab.asl.query.UndefinedVariableException;
+import dev.statelab.json.Json;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a Map state: its iterations are child frames on the same event loop, MaxConcurrency is a
+ * counter, and tolerated failures are counted, not caught. Distributed mode runs the same way,
+ * reporting a Map Run instead of per-iteration events, with children that see no outer variables.
+ */
+final class MapStep {
+
+  /** How many iterations inline Map runs at once when MaxConcurrency is 0. */
+  static final int INLINE_CONCURRENCY = 40;
+
+  /** How many child workflows a distributed Map runs at once when MaxConcurrency is 0. */
+  static final int DISTRIBUTED_CONCURRENCY = 10_000;
+
+  private final Frame frame;
+  private final State.Map state;
+  private final JsonNode effective;
+  private final List<JsonNode> items;
+  private final int concurrency;
+  private final BigDecimal toleratedPercentage;
+  private final Long toleratedCount;
+  private final ArrayNode results;
+  private final Map<Integer, Frame> running = new HashMap<>();
+  private int nextIndex;
+  private int completed;
+  private int failures;
+  private boolean failed;
+  private String mapRunArn;
+
+  private MapStep(Frame frame, State.Map state, JsonNode effective, List<JsonNode> items, int concurrency,
+      BigDecimal toleratedPercentage, Long toleratedCount) {
+    this.frame = frame;
+    this.state = state;
+    this.effective = effective;
+    this.items = items;
+    this.concurrency = concurrency;
+    this.toleratedPercentage = toleratedPercentage;
+    this.toleratedCount = toleratedCount;
+    this.results = frame.newArray(items.size());
+  }
+
+  static void begin(Frame f, State.Map s) {
+    boolean jsonata = s.common().io() instanceof Io.JsonataIo;
+    JsonNode effective = jsonata ? f.rawInput : f.select(((Io.JsonPathIo) s.common().io()).inputPath(), f.rawInput);
+    JsonNode itemsNode = items(f, s, effective, jsonata);
+    int concurrency = concurrency(f, s, effective);
+    f.emit("MapStateStarted", started(itemsNode.size()));
+    start(f, s, effective, itemsNode, concurrency);
+  }
+
+  static void retry(Frame f, State.Map s) {
+    MapStep previous = f.map;
+    for (Frame child : f.children) {
+      child.close();
+    }
+    f.children.clear();
+    ArrayNode items = Json.array();
+    previous.items.forEach(items::add);
+    f.emit("MapStateStarted", started(items.size()));
+    start(f, s, previous.effective, items, previous.concurrency);
+  }
+
+  private static ObjectNode started(int length) {
+    ObjectNode d = Json.object();
+    d.put("length", length);
+    return d;
+  }
+
+  private static void start(Frame f, State.Map s, JsonNode effective, JsonNode itemsNode, int concurrency) {
+    BigDecimal percentage = tolerance(f, s.toleratedFailurePercentage(), effective, true);
+    if (percentage != null && (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0)) {
+      throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    BigDecimal count = tolerance(f, s.toleratedFailureCount(), effective, false);
+    if (count != null && count.signum() < 0) {
+      throw StatesError.runtime("ToleratedFailureCount must be greater than or equal to 0.");
+    }
+    List<JsonNode> items = new ArrayList<>();
+    itemsNode.forEach(items::add);
+    if (s.distributed()) {
+      items = batch(f, s, items);
+    }
+    MapStep step = new MapStep(f, s, effective, items, concurrency, percentage, count == null ? null : count.longValue());
+    f.map = step;
+    step.run();
+  }
+
+  private static JsonNode items(Frame f, State.Map s, JsonNode effective, boolean jsonata) {
+    if (s.itemReader() != null) {
+      throw new StatesError(
+          ErrorNames.ITEM_READER_FAILED,
+          "StateLab reads Map items from S3 only once the S3 stand-in is present: ItemReader is not supported yet.");
+    }
+    JsonNode items;
+    if (jsonata) {
+      if (s.items() != null) {
+        items = s.items().evaluate(f.bindings(null, null));
+        if (!items.isArray()) {
+          throw new StatesError(
+              ErrorNames.QUERY_EVALUATION_ERROR,
+              "The JSONata expression specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
+                  + Json.typeName(items) + "' for value: " + Json.write(items));
+        }
+      } else {
+        items = effective;
+        if (!items.isArray()) {
+          throw new StatesError(
+              ErrorNames.QUERY_EVALUATION_ERROR, "Map state input must be an array but was: " + Json.write(items));
+        }
+      }
+      return items;
+    }
+    if (s.itemsPath() == null) {
+      items = effective;
+    } else {
+      try {
+        items = s.itemsPath().evaluate(f.scope(effective));
+      } catch (PathNotFoundException | UndefinedVariableException e) {
+        throw StatesError.runtime("Invalid path '" + s.itemsPath().text() + "' : " + e.getMessage());
+      }
+    }
+    if (!items.isArray()) {
+      String path = s.itemsPath() == null ? "$" : s.itemsPath().text();
+      throw StatesError.runtime("Reference path \"" + path + "\" must point to array.");
+    }
+    return items;
+  }
+
+  private static int concurrency(Frame f, State.Map s, JsonNode effective) {
+    ValueSource source = s.maxConcurrency();
+    int value = 0;
+    if (source != null) {
+      if (source.literal() != null) {
+        value = source.literal().asInt();
+      } else if (source.expression() != null) {
+        JsonNode v = source.expression().evaluate(f.bindings(null, null));
+        if (!v.isIntegralNumber() || v.asLong() < 0 || !v.canConvertToInt()) {
+          throw new StatesError(
+              ErrorNames.QUERY_EVALUATION_ERROR,
+              "The JSONata expression specified for the field 'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
+                  + Json.typeName(v) + "' for value: " + Json.write(v));
+        }
+        value = v.asInt();
+      } else {
+        JsonNode v = States.readPath(f, source, effective);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+          throw StatesError.runtime(
+              "The MaxConcurrencyPath field refers to value \"" + (v.isTextual() ? v.asText() : Json.write(v))
+                  + "\" which is not a valid integer: " + source.path().text());
+        }
+        value = v.asInt();
+      }
+    }
+    if (value == 0) {
+      return s.distributed() ? DISTRIBUTED_CONCURRENCY : INLINE_CONCURRENCY;
+    }
+    return value;
+  }
+
+  private static BigDecimal tolerance(Frame f, ValueSource source, JsonNode effective, boolean percentage) {
+    if (source == null) {
+      return null;
+    }
+    if (source.literal() != null) {
+      return source.literal().decimalValue();
+    }
+    String field = percentage ? "ToleratedFailurePercentage" : "ToleratedFailureCount";
+    if (source.expression() != null) {
+      JsonNode v = source.expression().evaluate(f.bindings(null, null));
+      if (!v.isNumber()) {
+        throw new StatesError(
+            ErrorNames.QUERY_EVALUATION_ERROR,
+            "The JSONata expression specified for the field '" + field + "' returned an unexpected result type. Expected 'number', but was '"
+                + Json.typeName(v) + "' for value: " + Json.write(v));
+      }
+      return v.decimalValue();
+    }
+    JsonNode v = States.readPath(f, source, effective);
+    BigDecimal number = null;
+    if (v.isNumber()) {
+      number = v.decimalValue();
+    } else if (v.isTextual()) {
+      try {
+        number = new BigDecimal(v.asText().trim());
+      } catch (NumberFormatException e) {
+        number = null;
+      }
+    }
+    if (number == null || (!percentage && number.stripTrailingZeros().scale() > 0)) {
+      throw StatesError.runtime(
+          "The " + source.pathField() + " field refers to value \"" + (v.isTextual() ? v.asText() : Json.write(v))
+              + "\" which is not a valid " + (percentage ? "float" : "integer") + ": " + source.path().text());
+    }
+    return number;
+  }
+
+  /** Groups items for ItemBatcher: each child gets {@code {"Items": [...], "BatchInput": ...}}. */
+  private static List<JsonNode> batch(Frame f, State.Map s, List<JsonNode> items) {
+    JsonNode batcher = s.itemBatcher();
+    if (batcher == null) {
+      return items;
+    }
+    int maxItems = Integer.MAX_VALUE;
+    if (batcher.has("MaxItemsPerBatch")) {
+      maxItems = batcher.get("MaxItemsPerBatch").asInt();
+    } else if (batcher.has("MaxItemsPerBatchPath")) {
+      maxItems = dev.statelab.asl.query.Path.compile(batcher.get("MaxItemsPerBatchPath").asText())
+          .evaluate(f.scope(f.rawInput)).asInt(Integer.MAX_VALUE);
+    }
+    long maxBytes = batcher.has("MaxInputBytesPerBatch") ? batcher.get("MaxInputBytesPerBatch").asLong() : 262_144L;
+    JsonNode batchInput = batcher.get("BatchInput");
+    List<JsonNode> batches = new ArrayList<>();
+    ArrayNode current = Json.array();
+    long bytes = 0;
+    for (JsonNode item : items) {
+      int size = Json.byteSize(item);
+      if (current.size() > 0 && (current.size() >= maxItems || bytes + size > maxBytes)) {
+        batches.add(batchOf(current, batchInput));
+        current = Json.array();
+        bytes = 0;
+      }
+      current.add(item);
+      bytes += size;
+    }
+    if (current.size() > 0) {
+      batches.add(batchOf(current, batchInput));
+    }
+    return batches;
+  }
+
+  private static JsonNode batchOf(ArrayNode items, JsonNode batchInput) {
+    ObjectNode batch = Json.object();
+    if (batchInput != null) {
+      batch.set("BatchInput", batchInput);
+    }
+    batch.set("Items", items);
+    return batch;
+  }
+
+  private void run() {
+    if (state.distributed()) {
+      String label = state.label() != null ? state.label() : frame.run.world.random().uuid().substring(0, 8);
+      mapRunArn = "arn:aws:states:" + frame.run.world.options().region() + ":" + frame.run.world.options().accountId()
+          + ":mapRun:" + frame.run.stateMachineName() + "/" + label + ":" + frame.run.world.random().uuid();
+      ObjectNode d = Json.object();
+      d.put("mapRunArn", mapRunArn);
+      frame.emit("MapRunStarted", d);
+    }
+    if (items.isEmpty()) {
+      done();
+      return;
+    }
+    fill();
+  }
+
+  private void fill() {
+    while (!failed && nextIndex < items.size() && running.size() < concurrency) {
+      int index = nextIndex++;
+      launch(index);
+    }
+  }
+
+  private void launch(int index) {
+    JsonNode item = items.get(index);
+    ObjectNode mapContext = Json.object();
+    ObjectNode itemContext = Json.object();
+    itemContext.put("Index", index);
+    itemContext.set("Value", item);
+    mapContext.set("Item", itemContext);
+    JsonNode input;
+    frame.addContext("Map", mapContext);
+    try {
+      if (state.itemSelectorJsonata() != null) {
+        input = state.itemSelectorJsonata().evaluate(frame.bindings(null, null));
+      } else if (state.itemSelector() != null) {
+        input = state.itemSelector().evaluate(frame.scope(effective));
+      } else {
+        input = item;
+      }
+    } finally {
+      frame.addContext("Map", null);
+    }
+    if (!state.distributed()) {
+      frame.emit("MapIterationStarted", iteration(index));
+    }
+    Variables childVars = state.distributed() ? Variables.root() : frame.vars.child();
+    Frame child = frame.spawn(state.processor(), childVars, mapContext, new Frame.Listener() {
+      @Override
+      public void succeeded(Frame c, JsonNode output) {
+        iterationSucceeded(c, index, output);
+      }
+
+      @Override
+      public void failed(Frame c, StatesError error) {
+        iterationFailed(c, index, error);
+      }
+    });
+    running.put(index, child);
+    JsonNode childInput = input;
+    frame.loop.submit(() -> {
+      if (!failed && !frame.isClosed() && running.containsKey(index)) {
+        child.start(state.processor().startAt(), childInput);
+      }
+    });
+  }
+
+  private ObjectNode iteration(int index) {
+    ObjectNode d = Json.object();
+    d.put("index", index);
+    d.put("name", state.name());
+    return d;
+  }
+
+  private void iterationSucceeded(Frame child, int index, JsonNode output) {
+    if (failed || frame.isClosed()) {
+      return;
+    }
+    running.remove(index);
+    results.set(index, output);
+    frame.follow(child);
+    if (!state.distributed()) {
+      frame.emit("MapIterationSucceeded", iteration(index));
+    }
+    completed++;
+    next();
+  }
+
+  private void iterationFailed(Frame child, int index, StatesError error) {
+    if (failed || frame.isClosed()) {
+      return;
+    }
+    running.remove(index);
+    frame.follow(child);
+    if (!state.distributed()) {
+      frame.emit("MapIterationFailed", iteration(index));
+    }
+    failures++;
+    completed++;
+    results.set(index, new ErrorOutput(error.error(), error.cause()).toJson());
+    if (withinTolerance()) {
+      next();
+      return;
+    }
+    failed = true;
+    for (Map.Entry<Integer, Frame> e : running.entrySet()) {
+      e.getValue().close();
+      if (!state.distributed()) {
+        frame.emit("MapIterationAborted", iteration(e.getKey()));
+      }
+    }
+    running.clear();
+    StatesError reported = error;
+    if (state.distributed() || toleratedPercentage != null || toleratedCount != null) {
+      reported = new StatesError(
+          ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
+    }
+    if (state.distributed()) {
+      ObjectNode d = Json.object();
+      d.put("error", reported.error());
+      d.put("cause", reported.cause());
+      frame.emit("MapRunFailed", d);
+    }
+    frame.stateFailed(reported);
+  }
+
+  private boolean withinTolerance() {
+    if (toleratedCount != null && failures <= toleratedCount) {
+      return true;
+    }
+    if (toleratedPercentage != null && !items.isEmpty()) {
+      BigDecimal failedPercent = BigDecimal.valueOf(failures * 100.0 / items.size());
+      return failedPercent.compareTo(toleratedPercentage) <= 0;
+    }
+    return false;
+  }
+
+  private void next() {
+    if (completed == items.size()) {
+      done();
+    } else {
+      fill();
+    }
+  }
+
+  private void done() {
+    if (state.distributed()) {
+      frame.emit("MapRunSucceeded", null);
+    }
+    frame.emit("MapStateSucceeded", null);
+    try {
+      JsonNode output;
+      Map<String, JsonNode> assigned;
+      if (state.common().io() instanceof Io.JsonataIo io) {
+        assigned = frame.assign(state.common().assign(), null, results, null);
+        output = frame.jsonata(io.output(), results, results, null);
+      } else {
+        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
+        JsonNode selected = frame.selectedResult(io, results);
+        assigned = frame.assign(state.common().assign(), selected, null, null);
+        output = frame.select(io.outputPath(), io.resultPath().apply(frame.rawInput, selected));
+      }
+      frame.exit(output, frame.nextOf(state.common().transition()), assigned);
+    } catch (StatesError e) {
+      frame.evaluationFailed(e);
+    }
+  }
+}

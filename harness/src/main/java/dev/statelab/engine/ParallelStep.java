@@ -1,0 +1,117 @@
+package dev.statelab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.statelab.asl.errors.StatesError;
+import dev.statelab.asl.model.Io;
+import dev.statelab.asl.model.State;
+import dev.statelab.asl.model.StateGraph;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a Parallel state's branches as child frames and joins their outputs in branch order. */
+final class ParallelStep {
+
+  private final Frame frame;
+  private final State.Parallel state;
+  private final JsonNode input;
+  private final ArrayNode results;
+  private int remaining;
+  private boolean failed;
+
+  private ParallelStep(Frame frame, State.Parallel state, JsonNode input) {
+    this.frame = frame;
+    this.state = state;
+    this.input = input;
+    this.results = frame.newArray(state.branches().size());
+    this.remaining = state.branches().size();
+  }
+
+  static void begin(Frame f, State.Parallel s) {
+    JsonNode input;
+    if (s.common().io() instanceof Io.JsonataIo io) {
+      input = f.jsonata(io.arguments(), f.rawInput, null, null);
+    } else {
+      input = f.effectiveInput((Io.JsonPathIo) s.common().io());
+    }
+    new ParallelStep(f, s, input).start();
+  }
+
+  static void retry(Frame f, State.Parallel s) {
+    for (Frame child : f.children) {
+      child.close();
+    }
+    f.children.clear();
+    JsonNode input = f.parallelInput;
+    new ParallelStep(f, s, input).start();
+  }
+
+  private void start() {
+    frame.parallelInput = input;
+    frame.emit("ParallelStateStarted", null);
+    List<StateGraph> branches = state.branches();
+    for (int i = 0; i < branches.size(); i++) {
+      int index = i;
+      StateGraph branch = branches.get(i);
+      Frame child = frame.spawn(branch, frame.vars.child(), null, new Frame.Listener() {
+        @Override
+        public void succeeded(Frame c, JsonNode output) {
+          branchSucceeded(c, index, output);
+        }
+
+        @Override
+        public void failed(Frame c, StatesError error) {
+          branchFailed(c, error);
+        }
+      });
+      frame.loop.submit(() -> {
+        if (!failed && !frame.isClosed()) {
+          child.start(branch.startAt(), input);
+        }
+      });
+    }
+  }
+
+  private void branchSucceeded(Frame child, int index, JsonNode output) {
+    if (failed || frame.isClosed()) {
+      return;
+    }
+    results.set(index, output);
+    frame.follow(child);
+    if (--remaining == 0) {
+      joined();
+    }
+  }
+
+  private void branchFailed(Frame child, StatesError error) {
+    if (failed || frame.isClosed()) {
+      return;
+    }
+    failed = true;
+    frame.follow(child);
+    for (Frame other : frame.children) {
+      other.close();
+    }
+    frame.stateFailed(error);
+  }
+
+  private void joined() {
+    frame.emit("ParallelStateSucceeded", null);
+    try {
+      JsonNode output;
+      Map<String, JsonNode> assigned;
+      if (state.common().io() instanceof Io.JsonataIo io) {
+        assigned = frame.assign(state.common().assign(), null, results, null);
+        output = frame.jsonata(io.output(), results, results, null);
+      } else {
+        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
+        JsonNode selected = frame.selectedResult(io, results);
+        assigned = frame.assign(state.common().assign(), selected, null, null);
+        output = frame.select(io.outputPath(), io.resultPath().apply(frame.rawInput, selected));
+      }
+      frame.exit(output, frame.nextOf(state.common().transition()), assigned);
+    } catch (StatesError e) {
+      frame.evaluationFailed(e);
+    }
+  }
+}

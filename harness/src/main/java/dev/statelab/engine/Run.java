@@ -1,0 +1,312 @@
+package dev.statelab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statelab.asl.StateMachine;
+import dev.statelab.asl.errors.ErrorNames;
+import dev.statelab.asl.errors.StatesError;
+import dev.statelab.history.HistoryEvent;
+import dev.statelab.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One execution: its identity, status, history and the root {@link Frame}. Mutated only on the
+ * world's thread; read from anywhere.
+ */
+final class Run implements Execution {
+
+  /** Step Functions' history quota for Standard workflows. */
+  static final int MAX_HISTORY_EVENTS = 25_000;
+
+  /** Step Functions' payload quota, bytes. */
+  static final int MAX_PAYLOAD_BYTES = 262_144;
+
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  final DefaultWorld world;
+  final EventLoop loop;
+  private final StateMachine machine;
+  private final String arn;
+  private final String name;
+  private final String stateMachineArn;
+  private final String stateMachineName;
+  private final String roleArn;
+  private final ExecutionType type;
+  private final JsonNode input;
+  private final long startMillis;
+  private final ObjectNode executionContext;
+  private final ObjectNode stateMachineContext;
+  private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+
+  private final List<HistoryEvent> history = new ArrayList<>();
+  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+  private volatile JsonNode output;
+  private volatile String error;
+  private volatile String cause;
+  private volatile long stopMillis = -1;
+  private long transitions;
+  private EventLoop.Timer timeout;
+  private Frame root;
+
+  Run(DefaultWorld world, StateMachine machine, ExecutionRequest request, String name, String arn,
+      String stateMachineArn, String stateMachineName) {
+    this.world = world;
+    this.loop = world.loop();
+    this.machine = machine;
+    this.name = name;
+    this.arn = arn;
+    this.stateMachineArn = stateMachineArn;
+    this.stateMachineName = stateMachineName;
+    this.roleArn = request.roleArn() != null
+        ? request.roleArn()
+        : "arn:aws:iam::" + world.options().accountId() + ":role/StateLabExecutionRole";
+    this.type = request.type();
+    this.input = request.input();
+    this.startMillis = loop.now();
+    this.executionContext = Json.object();
+    executionContext.put("Id", arn);
+    executionContext.set("Input", input);
+    executionContext.put("StartTime", isoMillis(startMillis));
+    executionContext.put("Name", name);
+    executionContext.put("RoleArn", roleArn);
+    executionContext.put("RedriveCount", 0);
+    this.stateMachineContext = Json.object();
+    stateMachineContext.put("Id", stateMachineArn);
+    stateMachineContext.put("Name", stateMachineName);
+  }
+
+  /** Formats a world time as AWS writes times in the context object. */
+  static String isoMillis(long millis) {
+    return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
+  }
+
+  void begin() {
+    ObjectNode details = Json.object();
+    details.set("input", input);
+    details.set("inputDetails", truncatedFalse());
+    details.put("roleArn", roleArn);
+    emit("ExecutionStarted", details, 0);
+    Integer seconds = machine.timeoutSeconds();
+    long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
+    if (type == ExecutionType.EXPRESS) {
+      limit = Math.min(limit, 300_000L);
+    }
+    if (limit != Long.MAX_VALUE) {
+      timeout = loop.after(limit, this::timedOut);
+    }
+    root = new Frame(this, machine.graph(), Variables.root(), null, new Frame.Listener() {
+      @Override
+      public void succeeded(Frame frame, JsonNode result) {
+        succeed(result, frame.lastEventId());
+      }
+
+      @Override
+      public void failed(Frame frame, StatesError err) {
+        fail(err, frame.lastEventId());
+      }
+    });
+    root.start(machine.startAt(), input);
+  }
+
+  static ObjectNode truncatedFalse() {
+    ObjectNode node = Json.object();
+    node.put("truncated", false);
+    return node;
+  }
+
+  /** Appends an event; returns its id. Fails the execution when the history quota is reached. */
+  long emit(String eventType, ObjectNode details, long previousEventId) {
+    long id = history.size() + 1L;
+    HistoryEvent event = new HistoryEvent(id, previousEventId, loop.now(), eventType, details);
+    synchronized (history) {
+      history.add(event);
+    }
+    if (history.size() == MAX_HISTORY_EVENTS - 1 && status == ExecutionStatus.RUNNING && type == ExecutionType.STANDARD) {
+      fail(
+          new StatesError(
+              ErrorNames.RUNTIME,
+              "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS + ")."),
+          id);
+    }
+    return id;
+  }
+
+  boolean isRunning() {
+    return status == ExecutionStatus.RUNNING;
+  }
+
+  void countTransition() {
+    transitions++;
+  }
+
+  ObjectNode executionContext() {
+    return executionContext;
+  }
+
+  ObjectNode stateMachineContext() {
+    return stateMachineContext;
+  }
+
+  private void succeed(JsonNode result, long previous) {
+    if (!isRunning()) {
+      return;
+    }
+    ObjectNode details = Json.object();
+    details.set("output", result);
+    details.set("outputDetails", truncatedFalse());
+    emit("ExecutionSucceeded", details, previous);
+    finish(ExecutionStatus.SUCCEEDED, result, null, null);
+  }
+
+  /** Fails the whole execution with an error (ExecutionFailed). */
+  void fail(StatesError err, long previous) {
+    if (!isRunning()) {
+      return;
+    }
+    ObjectNode details = Json.object();
+    if (err.error() != null) {
+      details.put("error", err.error());
+    }
+    if (err.cause() != null) {
+      details.put("cause", err.cause());
+    }
+    emit("ExecutionFailed", details, previous);
+    finish(ExecutionStatus.FAILED, null, err.error(), err.cause());
+  }
+
+  private void timedOut() {
+    if (!isRunning()) {
+      return;
+    }
+    ObjectNode details = Json.object();
+    details.put("error", ErrorNames.TIMEOUT);
+    details.put("cause", "The execution timed out.");
+    emit("ExecutionTimedOut", details, history.size());
+    finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, "The execution timed out.");
+  }
+
+  void abort(String abortError, String abortCause) {
+    if (!isRunning()) {
+      return;
+    }
+    ObjectNode details = Json.object();
+    if (abortError != null) {
+      details.put("error", abortError);
+    }
+    if (abortCause != null) {
+      details.put("cause", abortCause);
+    }
+    emit("ExecutionAborted", details, history.size());
+    finish(ExecutionStatus.ABORTED, null, abortError, abortCause);
+  }
+
+  private void finish(ExecutionStatus newStatus, JsonNode result, String err, String errCause) {
+    this.output = result;
+    this.error = err;
+    this.cause = errCause;
+    this.stopMillis = loop.now();
+    this.status = newStatus;
+    if (timeout != null) {
+      timeout.cancel();
+    }
+    if (root != null) {
+      root.close();
+    }
+    world.finished(this);
+    completion.complete(this);
+  }
+
+  @Override
+  public String arn() {
+    return arn;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String stateMachineArn() {
+    return stateMachineArn;
+  }
+
+  String stateMachineName() {
+    return stateMachineName;
+  }
+
+  @Override
+  public ExecutionType type() {
+    return type;
+  }
+
+  @Override
+  public StateMachine stateMachine() {
+    return machine;
+  }
+
+  @Override
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  @Override
+  public JsonNode input() {
+    return input;
+  }
+
+  @Override
+  public JsonNode output() {
+    return output;
+  }
+
+  @Override
+  public String error() {
+    return error;
+  }
+
+  @Override
+  public String cause() {
+    return cause;
+  }
+
+  @Override
+  public Instant startDate() {
+    return Instant.ofEpochMilli(startMillis);
+  }
+
+  @Override
+  public Instant stopDate() {
+    long stop = stopMillis;
+    return stop < 0 ? null : Instant.ofEpochMilli(stop);
+  }
+
+  @Override
+  public long transitions() {
+    return transitions;
+  }
+
+  @Override
+  public List<HistoryEvent> history() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  @Override
+  public CompletionStage<Execution> completion() {
+    return completion;
+  }
+
+  @Override
+  public String toString() {
+    return "Execution[" + name + ", " + status + "]";
+  }
+}

@@ -1,0 +1,100 @@
+package dev.statelab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.asl.StateMachine;
+import dev.statelab.asl.query.Randomness;
+import dev.statelab.integration.Integrations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * A world: one clock, one scheduler, one seeded random source and the integrations that Task
+ * states call. Executions are data advanced by the world's scheduler; none has a thread.
+ *
+ * <pre>{@code
+ * try (World world = World.newInstance()) {
+ *   world.integrations().function("Double", in -> IntNode.valueOf(in.asInt() * 2));
+ *   Execution e = world.run(StateMachine.parse(definition), Json.parse("21"));
+ *   assert e.status() == ExecutionStatus.SUCCEEDED;
+ * }
+ * }</pre>
+ */
+public interface World extends AutoCloseable {
+
+  /** A world with the default options (virtual clock, seed 0). */
+  static World newInstance() {
+    return new DefaultWorld(WorldOptions.defaults());
+  }
+
+  /** A world with the given options. */
+  static World newInstance(WorldOptions options) {
+    return new DefaultWorld(options);
+  }
+
+  /** The options the world was built with. */
+  WorldOptions options();
+
+  /** The world clock's time now. */
+  Instant now();
+
+  /** The world's seeded random source. */
+  Randomness random();
+
+  /** The integrations Task states call. */
+  Integrations integrations();
+
+  /** Starts an execution; it advances when the world runs. */
+  Execution start(StateMachine machine, ExecutionRequest request);
+
+  /** Starts a STANDARD execution with the given input. */
+  default Execution start(StateMachine machine, JsonNode input) {
+    return start(machine, ExecutionRequest.of(input));
+  }
+
+  /** Starts an execution and runs the world until it is idle. */
+  default Execution run(StateMachine machine, ExecutionRequest request) {
+    Execution execution = start(machine, request);
+    runUntilIdle();
+    return execution;
+  }
+
+  /** Starts a STANDARD execution and runs the world until it is idle. */
+  default Execution run(StateMachine machine, JsonNode input) {
+    return run(machine, ExecutionRequest.of(input));
+  }
+
+  /**
+   * Runs until nothing is runnable, no timer is pending and no real I/O is in flight. On the
+   * virtual clock, time jumps from timer to timer.
+   */
+  void runUntilIdle();
+
+  /** Runs what is due within the next {@code duration} of world time, ending exactly that much later. */
+  void advanceBy(Duration duration);
+
+  /** Completes a waiting task (a {@code .waitForTaskToken} task or an activity) with output. */
+  void sendTaskSuccess(String taskToken, JsonNode output);
+
+  /** Fails a waiting task with an error and cause. */
+  void sendTaskFailure(String taskToken, String error, String cause);
+
+  /** Records a heartbeat for a waiting task. */
+  void sendTaskHeartbeat(String taskToken);
+
+  /** Stops a running execution (ExecutionAborted), as StopExecution does. */
+  void stop(Execution execution, String error, String cause);
+
+  /** Runs an action on the world's thread and returns its result. */
+  <T> T call(Callable<T> action);
+
+  /**
+   * Starts a background thread that drives the world continuously (for servers); until then the
+   * world advances only inside {@link #runUntilIdle()} and {@link #advanceBy(Duration)}.
+   */
+  void startDriver();
+
+  /** Stops the driver, if any, and releases the world. */
+  @Override
+  void close();
+}
