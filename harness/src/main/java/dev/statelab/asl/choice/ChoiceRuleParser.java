@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.errors.Diagnostic;
 import dev.statelab.asl.query.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Parses and statically validates JSONPath-mode Choice rules, reporting problems as AWS's
@@ -30,8 +31,11 @@ import java.util.function.Consumer;
  *   <li>a rule with no operator, or more than one, at the rule.
  * </ul>
  *
- * <p>Nested rules are located below their parent as JSON pointers ({@code .../And/0},
- * {@code .../Not}).
+ * <p>Nested rules are located below their parent ({@code .../Not}, {@code .../And/0}). Array
+ * indexes follow the style of the location the caller passes: JSON-pointer segments
+ * ({@code /Choices/0/And/1}) by default, or AWS's rendering ({@code /Choices[0]/And[1]}, as AWS
+ * prints {@code /Branches[0]/States/X/Choices[0]/Variable}) when the rule's location ends with
+ * a bracketed index.
  */
 public final class ChoiceRuleParser {
 
@@ -53,13 +57,16 @@ public final class ChoiceRuleParser {
   private static final String OUTPUT = "Output";
   private static final String CONDITION = "Condition";
 
+  private static final Pattern BRACKETED_INDEX = Pattern.compile("\\[\\d+]$");
+
   private ChoiceRuleParser() {}
 
   /**
    * Parses one rule object.
    *
    * @param rule the rule as written in the definition
-   * @param location its JSON pointer, e.g. {@code /States/Check/Choices/0}
+   * @param location where the rule is, e.g. {@code /States/Check/Choices/0} (or AWS-style {@code
+   *     /States/Check/Choices[0]})
    * @param topLevel true for an entry of {@code Choices}: {@code Next} is then required, and
    *     {@code Comment}, {@code Assign} and {@code Output} are accepted without being looked at
    *     (the Choice state handles them); false for a rule inside {@code And}/{@code Or}/{@code Not},
@@ -69,7 +76,9 @@ public final class ChoiceRuleParser {
    */
   public static ChoiceRule parse(
       JsonNode rule, String location, boolean topLevel, Consumer<Diagnostic> problems) {
-    Counter counter = new Counter(problems);
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(problems, "problems");
+    Counter counter = new Counter(problems, BRACKETED_INDEX.matcher(location).find());
     ChoiceRule parsed = parseRule(rule, location, topLevel, counter);
     return counter.count == 0 ? parsed : null;
   }
@@ -82,30 +91,12 @@ public final class ChoiceRuleParser {
     }
     int before = problems.count;
     List<String> operators = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = rule.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : rule.properties()) {
       String name = field.getKey();
       if (isOperator(name)) {
         operators.add(name);
-      } else if (name.equals(VARIABLE) || name.equals(COMMENT)) {
-        continue;
-      } else if (name.equals(NEXT)) {
-        if (!topLevel) {
-          problems.accept(notSupported(name, location));
-        } else if (!field.getValue().isTextual()) {
-          problems.accept(Diagnostic.schema("Expected value of type String", location + "/" + NEXT));
-        }
-      } else if (topLevel && (name.equals(ASSIGN) || name.equals(OUTPUT))) {
-        continue;
-      } else if (name.equals(CONDITION)) {
-        problems.accept(
-            Diagnostic.schema(
-                "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported"
-                    + " for the 'JSONata' QueryLanguage",
-                location));
       } else {
-        problems.accept(notSupported(name, location));
+        checkOtherField(name, field.getValue(), location, topLevel, problems);
       }
     }
     if (topLevel && !rule.has(NEXT)) {
@@ -131,6 +122,28 @@ public final class ChoiceRuleParser {
     return problems.count == before ? parsed : null;
   }
 
+  /** Checks a field that is not an operator; Variable is checked later, with the operator. */
+  private static void checkOtherField(
+      String name, JsonNode value, String location, boolean topLevel, Counter problems) {
+    boolean choiceStateField = name.equals(ASSIGN) || name.equals(OUTPUT);
+    if (name.equals(VARIABLE) || name.equals(COMMENT) || (topLevel && choiceStateField)) {
+      return;
+    }
+    if (name.equals(NEXT) && topLevel) {
+      if (!value.isTextual()) {
+        problems.accept(Diagnostic.schema("Expected value of type String", location + "/" + NEXT));
+      }
+    } else if (name.equals(CONDITION)) {
+      problems.accept(
+          Diagnostic.schema(
+              "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported"
+                  + " for the 'JSONata' QueryLanguage",
+              location));
+    } else {
+      problems.accept(notSupported(name, location));
+    }
+  }
+
   private static ChoiceRule parseLogical(
       String operator, JsonNode value, String location, Counter problems) {
     if (operator.equals(NOT)) {
@@ -152,7 +165,7 @@ public final class ChoiceRuleParser {
     List<ChoiceRule> rules = new ArrayList<>();
     boolean complete = true;
     for (int i = 0; i < value.size(); i++) {
-      ChoiceRule inner = parseRule(value.get(i), location + "/" + i, false, problems);
+      ChoiceRule inner = parseRule(value.get(i), problems.element(location, i), false, problems);
       if (inner == null) {
         complete = false;
       } else {
@@ -251,13 +264,20 @@ public final class ChoiceRuleParser {
     return Diagnostic.schema("Field '" + field + "' is not supported", location);
   }
 
-  /** Forwards problems and counts them. */
+  /** Forwards problems and counts them; knows how the caller writes array indexes. */
   private static final class Counter implements Consumer<Diagnostic> {
     private final Consumer<Diagnostic> target;
+    private final boolean bracketedIndexes;
     private int count;
 
-    Counter(Consumer<Diagnostic> target) {
+    Counter(Consumer<Diagnostic> target, boolean bracketedIndexes) {
       this.target = target;
+      this.bracketedIndexes = bracketedIndexes;
+    }
+
+    /** The location of element {@code index} of the array at {@code arrayLocation}. */
+    String element(String arrayLocation, int index) {
+      return bracketedIndexes ? arrayLocation + "[" + index + "]" : arrayLocation + "/" + index;
     }
 
     @Override

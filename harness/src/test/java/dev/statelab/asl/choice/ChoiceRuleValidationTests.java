@@ -248,6 +248,16 @@ class ChoiceRuleValidationTests {
   }
 
   @Test
+  void nestedLocationsFollowTheBracketedIndexStyleOfTheGivenLocation() {
+    List<Diagnostic> problems = new ArrayList<>();
+    ChoiceRuleParser.parse(Json.parse("{\"Not\":{\"And\":[{\"Variable\":\"$.a\",\"IsNull\":true},"
+        + "{\"Variable\":\"a\",\"IsNull\":true}]},\"Next\":\"A\"}"),
+        "/States/Check/Choices[2]", true, problems::add);
+    assertThat(problems).containsExactly(schema("Value is not a Reference Path: Reference path didn't start with '$'",
+        "/States/Check/Choices[2]/Not/And[1]/Variable"));
+  }
+
+  @Test
   void everyProblemOfARuleIsReported() {
     assertThat(problems("{\"Variable\":\"x\",\"TimestampEquals\":\"yesterday\",\"Extra\":true}", true))
         .containsExactly(

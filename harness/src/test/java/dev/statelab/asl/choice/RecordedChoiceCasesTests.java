@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -145,9 +144,7 @@ class RecordedChoiceCasesTests {
   /** Collects the top-level rules of JSONPath Choice states, also inside Parallel branches and Map processors. */
   private static void collectRules(
       JsonNode states, String location, boolean jsonataByDefault, List<Map.Entry<String, JsonNode>> out) {
-    Iterator<Map.Entry<String, JsonNode>> fields = states.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonNode> entry : states.properties()) {
       JsonNode state = entry.getValue();
       String at = location + "/" + entry.getKey();
       JsonNode language = state.get("QueryLanguage");
