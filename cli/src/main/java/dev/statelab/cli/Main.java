@@ -1,0 +1,62 @@
+package dev.statelab.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}.
+ *
+ * <p>Exit codes follow one rule across commands: 0 when the thing asked for succeeded, 1 when it
+ * ran and failed (an execution failed, a definition is invalid, a case failed), 2 on bad usage.
+ */
+public final class Main {
+
+  static final String USAGE =
+      """
+      Usage: statelab <command> [options]
+
+      Commands:
+        run FILE [--input JSON|@file] [--type STANDARD|EXPRESS] [--seed N] [--history]
+            Run a state machine on the embedded engine (virtual clock) and print
+            {status, output | error and cause, transitions, history?}.
+        validate FILE
+            Print the definition's diagnostics as JSON; exit 1 when it is invalid.
+        conformance DIR [--report FILE] [--known-failures FILE]
+            Run every recorded case in DIR; print one line per failing case, then
+            'N passed, N failed'. With --known-failures, only cases not listed there
+            make the command fail.
+      """;
+
+  private Main() {}
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs a command and returns its exit code (for tests). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      (args.length == 0 ? err : out).print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (args[0]) {
+        case "run" -> new RunCommand(out, err).execute(Arguments.parse(rest, RunCommand.FLAGS, RunCommand.SWITCHES));
+        case "validate" -> new ValidateCommand(out, err).execute(Arguments.parse(rest, List.of(), List.of()));
+        case "conformance" -> new ConformanceCommand(out, err)
+            .execute(Arguments.parse(rest, ConformanceCommand.FLAGS, List.of()));
+        default -> {
+          err.println("statelab: unknown command '" + args[0] + "'");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (UsageException e) {
+      err.println("statelab " + args[0] + ": " + e.getMessage());
+      return 2;
+    }
+  }
+}
