@@ -7,6 +7,7 @@ import static dev.statelab.asl.query.intrinsic.Evaluations.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.asl.errors.StatesError;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,7 +30,7 @@ class ArrayFunctionsTests {
   void arrayCopiesPathValuesRatherThanSharingThem() {
     TestScope scope = TestScope.of("{\"o\":{\"k\":1}}");
     JsonNode result = eval("States.Array($.o)", scope);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) result.get(0)).put("k", 2);
+    ((ObjectNode) result.get(0)).put("k", 2);
     assertThat(scope.input().get("o").get("k").intValue()).isEqualTo(1);
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class MathFunctionsTests {
     JsonNode first = eval("States.MathRandom(0, 999, 3)", one);
     assertThat(eval("States.MathRandom(0, 999, 3)", two)).isEqualTo(first);
     assertThat(eval("States.MathRandom(0, 999, $.s)", TestScope.of("{\"s\":3}"))).isEqualTo(first);
-    assertThat(first.intValue()).isEqualTo(new java.util.Random(3).nextInt(999));
+    assertThat(first.intValue()).isEqualTo(new Random(3).nextInt(999));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.query.QueryScope;
 import dev.statelab.asl.query.Randomness;
 import dev.statelab.json.Json;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -23,7 +24,7 @@ record TestScope(JsonNode input, JsonNode context, Map<String, JsonNode> variabl
 
   /** A copy with a variable set. */
   TestScope withVariable(String name, String valueJson) {
-    Map<String, JsonNode> copy = new java.util.HashMap<>(variables);
+    Map<String, JsonNode> copy = new HashMap<>(variables);
     copy.put(name, Json.parse(valueJson));
     return new TestScope(input, context, Map.copyOf(copy), random);
   }
