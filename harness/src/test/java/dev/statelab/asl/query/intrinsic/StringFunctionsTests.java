@@ -32,6 +32,16 @@ class StringFunctionsTests {
   }
 
   @Test
+  void keepsLineBreaksAndBlanksInsidePiecesAsRecordedOnAws() {
+    String csv = "Value1,Value2,Value3\\nValue4,Value5,Value6\\n,,,\\ntrue,1,'HelloWorld'\\nNull,None,\\n   \\n";
+    assertThat(split(csv, ","))
+        .isEqualTo(
+            "[\"Value1\",\"Value2\",\"Value3\\nValue4\",\"Value5\",\"Value6\\n\",\"\\ntrue\",\"1\","
+                + "\"'HelloWorld'\\nNull\",\"None\",\"\\n   \\n\"]");
+    assertThat(split(" , ", ",")).isEqualTo("[\" \",\" \"]");
+  }
+
+  @Test
   void treatsRegexCharactersLiterally() {
     assertThat(split("a|b.c+d", "|.+")).isEqualTo("[\"a\",\"b\",\"c\",\"d\"]");
   }
