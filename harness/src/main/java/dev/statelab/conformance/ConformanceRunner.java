@@ -47,6 +47,10 @@ public final class ConformanceRunner {
   private static final Pattern BOTO_PREFIX =
       Pattern.compile("^An error occurred \\(\\w+\\) when calling the \\w+ operation: ");
   private static final Pattern TEST_PARAMETER = Pattern.compile("\\[([^\\]]*)]$");
+  private static final Pattern JSONPATH_TRANSFORMER =
+      Pattern.compile("JsonpathTransformer\\((?:jsonpath=)?'([^']*)',\\s*(?:replacement=)?'([^']*)'");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Consumer<World> setup;
 
@@ -99,8 +103,12 @@ public final class ConformanceRunner {
       for (HistoryEvent e : execution.history()) {
         types.add(e.type());
       }
+      if (c.notes().stream().anyMatch(n -> n.contains("reverseOrder=True"))) {
+        java.util.Collections.reverse(types);
+      }
       ExecutionStatus status = execution.status();
-      return compare(c, status.name(), execution.output(), execution.error(), execution.cause(), types);
+      JsonNode output = transform(c, execution.output(), input);
+      return compare(c, status.name(), output, execution.error(), execution.cause(), types);
     }
   }
 
@@ -164,6 +172,57 @@ public final class ConformanceRunner {
     }
   }
 
+  /**
+   * Applies the recording's own test-specific replacements to StateLab's output: values under the
+   * keys its JsonpathTransformers name, and the input timestamp it wrote as {@code <timestamp>}.
+   */
+  private static JsonNode transform(ConformanceCase c, JsonNode output, JsonNode filledInput) {
+    if (output == null) {
+      return null;
+    }
+    Map<String, String> byKey = new HashMap<>();
+    for (JsonNode t : c.raw().path("source").path("snapshot_transformers")) {
+      Matcher m = JSONPATH_TRANSFORMER.matcher(t.asText());
+      if (m.find()) {
+        String path = m.group(1);
+        String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[.*$", "");
+        byKey.put(key, m.group(2));
+      }
+    }
+    JsonNode result = replaceKeys(output, byKey);
+    if (Json.write(c.input()).contains("<timestamp>")) {
+      String original = Json.write(c.input());
+      String filled = Json.write(filledInput);
+      String text = Json.write(result);
+      Matcher m = Pattern.compile(Pattern.quote("<timestamp>")).matcher(original);
+      if (m.find()) {
+        int start = m.start();
+        int end = start + filled.length() - original.length() + "<timestamp>".length();
+        String value = filled.substring(start, end);
+        result = Json.parse(text.replace(value, "<timestamp>"));
+      }
+    }
+    return result;
+  }
+
+  private static JsonNode replaceKeys(JsonNode node, Map<String, String> byKey) {
+    if (byKey.isEmpty()) {
+      return node;
+    }
+    if (node.isObject()) {
+      ObjectNode out = Json.object();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(),
+          byKey.containsKey(e.getKey()) ? TextNode.valueOf(byKey.get(e.getKey())) : replaceKeys(e.getValue(), byKey)));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = Json.array();
+      node.forEach(n -> out.add(replaceKeys(n, byKey)));
+      return out;
+    }
+    return node;
+  }
+
   private static boolean historyMatches(ConformanceCase c, List<String> ours) {
     List<String> theirs = c.eventTypes();
     if (!c.parallelNormalised()) {
@@ -188,6 +247,10 @@ public final class ConformanceRunner {
 
   /** Replaces StateLab's names, ids and times with the recording's placeholders; parses '{' strings. */
   static JsonNode normalise(JsonNode node) {
+    return normalise(node, new HashMap<>());
+  }
+
+  private static JsonNode normalise(JsonNode node, Map<String, String> uuids) {
     if (node == null) {
       return null;
     }
@@ -195,7 +258,7 @@ public final class ConformanceRunner {
       String text = node.asText();
       if (text.startsWith("{")) {
         try {
-          return normalise(Json.parse(text));
+          return normalise(Json.parse(text), uuids);
         } catch (IllegalArgumentException e) {
           // a string that only looks like JSON
         }
@@ -207,13 +270,20 @@ public final class ConformanceRunner {
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.set(e.getKey(), normalise(e.getValue()));
+        JsonNode value = e.getValue();
+        if (value.isTextual() && e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith("id")
+            && UUID.matcher(value.asText()).matches()) {
+          String n = uuids.computeIfAbsent(value.asText(), k -> "<uuid:" + (uuids.size() + 1) + ">");
+          out.set(e.getKey(), TextNode.valueOf(n));
+        } else {
+          out.set(e.getKey(), normalise(value, uuids));
+        }
       }
       return out;
     }
     if (node.isArray()) {
       ArrayNode out = Json.array();
-      node.forEach(n -> out.add(normalise(n)));
+      node.forEach(n -> out.add(normalise(n, uuids)));
       return out;
     }
     return node;

@@ -53,6 +53,7 @@ final class Frame {
 
   private long lastEventId;
   private boolean closed;
+  private final ChildExecution detached;
 
   // The state being visited.
   State state;
@@ -75,10 +76,12 @@ final class Frame {
   private boolean looping;
 
   Frame(Run run, StateGraph graph, Variables vars, ObjectNode mapItem, Listener listener) {
-    this(run, graph, vars, mapItem, listener, null, 0);
+    this(run, graph, vars, mapItem, listener, null, 0, null);
   }
 
-  Frame(Run run, StateGraph graph, Variables vars, ObjectNode mapItem, Listener listener, Frame parent, long previous) {
+  Frame(Run run, StateGraph graph, Variables vars, ObjectNode mapItem, Listener listener, Frame parent, long previous,
+      ChildExecution detached) {
+    this.detached = detached;
     this.run = run;
     this.loop = run.loop;
     this.graph = graph;
@@ -125,7 +128,7 @@ final class Frame {
   }
 
   long emit(String type, ObjectNode details) {
-    long id = run.emit(type, details, lastEventId);
+    long id = detached != null ? detached.emit(type, details, lastEventId, loop.now()) : run.emit(type, details, lastEventId);
     lastEventId = id;
     return id;
   }
@@ -541,7 +544,14 @@ final class Frame {
 
   /** Starts a child frame (a branch or an iteration) on the event loop. */
   Frame spawn(StateGraph childGraph, Variables childVars, ObjectNode childMapItem, Listener childListener) {
-    Frame child = new Frame(run, childGraph, childVars, childMapItem, childListener, this, lastEventId);
+    Frame child = new Frame(run, childGraph, childVars, childMapItem, childListener, this, lastEventId, detached);
+    children.add(child);
+    return child;
+  }
+
+  /** Starts a child workflow execution of a distributed Map: its events go to its own history. */
+  Frame spawnChildExecution(StateGraph childGraph, ChildExecution execution, Listener childListener) {
+    Frame child = new Frame(run, childGraph, Variables.root(), null, childListener, this, 0, execution);
     children.add(child);
     return child;
   }

@@ -162,12 +162,13 @@ final class MapStep {
         value = v.asInt();
       } else {
         JsonNode v = States.readPath(f, source, effective);
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+        Integer parsed = States.integerValue(v);
+        if (parsed == null || parsed < 0) {
           throw StatesError.runtime(
               "The MaxConcurrencyPath field refers to value \"" + (v.isTextual() ? v.asText() : Json.write(v))
                   + "\" which is not a valid integer: " + source.path().text());
         }
-        value = v.asInt();
+        value = parsed;
       }
     }
     if (value == 0) {
@@ -302,8 +303,7 @@ final class MapStep {
     if (!state.distributed()) {
       frame.emit("MapIterationStarted", iteration(index));
     }
-    Variables childVars = state.distributed() ? Variables.root() : frame.vars.child();
-    Frame child = frame.spawn(state.processor(), childVars, mapContext, new Frame.Listener() {
+    Frame.Listener listener = new Frame.Listener() {
       @Override
       public void succeeded(Frame c, JsonNode output) {
         iterationSucceeded(c, index, output);
@@ -313,7 +313,10 @@ final class MapStep {
       public void failed(Frame c, StatesError error) {
         iterationFailed(c, index, error);
       }
-    });
+    };
+    Frame child = state.distributed()
+        ? frame.spawnChildExecution(state.processor(), new ChildExecution(mapRunArn, index, input), listener)
+        : frame.spawn(state.processor(), frame.vars.child(), mapContext, listener);
     running.put(index, child);
     JsonNode childInput = input;
     frame.loop.submit(() -> {

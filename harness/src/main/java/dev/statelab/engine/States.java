@@ -256,6 +256,19 @@ final class States {
     return millis;
   }
 
+  /** A whole number given as a JSON number or a numeric string, or null. */
+  static Integer integerValue(JsonNode v) {
+    try {
+      BigDecimal number = v.isNumber() ? v.decimalValue() : v.isTextual() ? new BigDecimal(v.asText().trim()) : null;
+      if (number == null || number.stripTrailingZeros().scale() > 0) {
+        return null;
+      }
+      return number.intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+
   /** Reads the path of a {@code ...Path} field, failing as AWS does when it selects nothing. */
   static JsonNode readPath(Frame f, ValueSource source, JsonNode effective) {
     try {

@@ -186,6 +186,10 @@ public final class Path {
       }
       return (JsonNode) result;
     } catch (com.jayway.jsonpath.PathNotFoundException e) {
+      if (!compiled.isDefinite()) {
+        // A wildcard, slice or filter over missing input selects an empty list, as in AWS.
+        return Json.array();
+      }
       throw new PathNotFoundException(e.getMessage());
     } catch (com.jayway.jsonpath.JsonPathException | ClassCastException e) {
       throw new PathNotFoundException(String.valueOf(e.getMessage()));
