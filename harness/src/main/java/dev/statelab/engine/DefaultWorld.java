@@ -21,6 +21,7 @@ final class DefaultWorld implements World {
   private final Integrations integrations = new Integrations();
   private final Map<String, TaskStep> tokens = new HashMap<>();
   private final Map<String, Long> endedTokens = new HashMap<>();
+  private final java.util.List<WorldListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private long executionCounter;
   private volatile Thread driver;
 
@@ -72,9 +73,27 @@ final class DefaultWorld implements World {
     });
   }
 
+  @Override
+  public void addListener(WorldListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener));
+  }
+
+  /** Called by a run when it has started. */
+  void started(Run run) {
+    listeners.forEach(l -> l.executionStarted(run));
+  }
+
   /** Called by a run when it ends. */
   void finished(Run run) {
-    // Reserved for listeners (reports, ledgers); nothing to release today.
+    listeners.forEach(l -> l.executionEnded(run));
+  }
+
+  void mapRunStarted(MapRun mapRun) {
+    listeners.forEach(l -> l.mapRunStarted(mapRun));
+  }
+
+  void mapRunEnded(MapRun mapRun) {
+    listeners.forEach(l -> l.mapRunEnded(mapRun));
   }
 
   String newTaskToken() {

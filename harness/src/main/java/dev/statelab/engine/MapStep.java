@@ -23,7 +23,7 @@ import java.util.Map;
  * counter, and tolerated failures are counted, not caught. Distributed mode runs the same way,
  * reporting a Map Run instead of per-iteration events, with children that see no outer variables.
  */
-final class MapStep {
+final class MapStep implements MapRun {
 
   /** How many iterations inline Map runs at once when MaxConcurrency is 0. */
   static final int INLINE_CONCURRENCY = 40;
@@ -45,6 +45,9 @@ final class MapStep {
   private int failures;
   private boolean failed;
   private String mapRunArn;
+  private long startMillis;
+  private long stopMillis = -1;
+  private String runStatus = "RUNNING";
 
   private MapStep(Frame frame, State.Map state, JsonNode effective, List<JsonNode> items, int concurrency,
       BigDecimal toleratedPercentage, Long toleratedCount) {
@@ -265,6 +268,8 @@ final class MapStep {
       ObjectNode d = Json.object();
       d.put("mapRunArn", mapRunArn);
       frame.emit("MapRunStarted", d);
+      startMillis = frame.loop.now();
+      frame.run.world.mapRunStarted(this);
     }
     if (items.isEmpty()) {
       done();
@@ -326,6 +331,72 @@ final class MapStep {
     });
   }
 
+  private void endRun(String status) {
+    runStatus = status;
+    stopMillis = frame.loop.now();
+    frame.run.world.mapRunEnded(this);
+  }
+
+  @Override
+  public String arn() {
+    return mapRunArn;
+  }
+
+  @Override
+  public String executionArn() {
+    return frame.run.arn();
+  }
+
+  @Override
+  public String status() {
+    return runStatus;
+  }
+
+  @Override
+  public java.time.Instant startDate() {
+    return java.time.Instant.ofEpochMilli(startMillis);
+  }
+
+  @Override
+  public java.time.Instant stopDate() {
+    return stopMillis < 0 ? null : java.time.Instant.ofEpochMilli(stopMillis);
+  }
+
+  @Override
+  public int maxConcurrency() {
+    return concurrency;
+  }
+
+  @Override
+  public double toleratedFailurePercentage() {
+    return toleratedPercentage == null ? 0 : toleratedPercentage.doubleValue();
+  }
+
+  @Override
+  public long toleratedFailureCount() {
+    return toleratedCount == null ? 0 : toleratedCount;
+  }
+
+  @Override
+  public int total() {
+    return items.size();
+  }
+
+  @Override
+  public int succeeded() {
+    return completed - failures;
+  }
+
+  @Override
+  public int failed() {
+    return failures;
+  }
+
+  @Override
+  public int running() {
+    return running.size();
+  }
+
   private ObjectNode iteration(int index) {
     ObjectNode d = Json.object();
     d.put("index", index);
@@ -381,6 +452,7 @@ final class MapStep {
       d.put("error", reported.error());
       d.put("cause", reported.cause());
       frame.emit("MapRunFailed", d);
+      endRun("FAILED");
     }
     frame.stateFailed(reported);
   }
@@ -407,6 +479,7 @@ final class MapStep {
   private void done() {
     if (state.distributed()) {
       frame.emit("MapRunSucceeded", null);
+      endRun("SUCCEEDED");
     }
     frame.emit("MapStateSucceeded", null);
     try {

@@ -93,6 +93,7 @@ final class Run implements Execution {
     details.set("inputDetails", truncatedFalse());
     details.put("roleArn", roleArn);
     emit("ExecutionStarted", details, 0);
+    world.started(this);
     Integer seconds = machine.timeoutSeconds();
     long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
     if (type == ExecutionType.EXPRESS) {

@@ -113,6 +113,10 @@ final class TaskStep {
     return value.asLong();
   }
 
+  private boolean isActivity() {
+    return arn.kind() == ResourceArn.Kind.ACTIVITY;
+  }
+
   private boolean isLambdaFunction() {
     return arn.kind() == ResourceArn.Kind.LAMBDA_FUNCTION;
   }
@@ -126,7 +130,19 @@ final class TaskStep {
 
   private void attempt() {
     Frame f = frame;
-    if (isLambdaFunction()) {
+    if (isActivity()) {
+      ObjectNode d = Json.object();
+      d.put("resource", arn.arn());
+      d.set("input", parameters);
+      d.set("inputDetails", Run.truncatedFalse());
+      if (timeoutSeconds != null) {
+        d.put("timeoutInSeconds", timeoutSeconds);
+      }
+      if (heartbeatSeconds != null) {
+        d.put("heartbeatInSeconds", heartbeatSeconds);
+      }
+      f.emit("ActivityScheduled", d);
+    } else if (isLambdaFunction()) {
       ObjectNode d = Json.object();
       d.put("resource", arn.arn());
       d.set("input", parameters);
@@ -213,6 +229,16 @@ final class TaskStep {
       failed(new StatesError(ErrorNames.TASK_FAILED, "The task was cancelled"));
       return;
     }
+    if (token != null && !submitted && isActivity()) {
+      submitted = true;
+      ObjectNode d = Json.object();
+      JsonNode worker = result == null ? null : result.get("workerName");
+      if (worker != null && !worker.isNull()) {
+        d.put("workerName", worker.asText());
+      }
+      frame.emit("ActivityStarted", d);
+      return;
+    }
     if (token != null && !submitted) {
       submitted = true;
       ObjectNode d = resourceDetails();
@@ -264,11 +290,11 @@ final class TaskStep {
           true);
       return;
     }
-    if (isLambdaFunction()) {
+    if (isLambdaFunction() || isActivity()) {
       ObjectNode d = Json.object();
       d.set("output", result);
       d.set("outputDetails", Run.truncatedFalse());
-      f.emit("LambdaFunctionSucceeded", d);
+      f.emit(isActivity() ? "ActivitySucceeded" : "LambdaFunctionSucceeded", d);
     } else {
       ObjectNode d = resourceDetails();
       d.set("output", result);
@@ -305,10 +331,10 @@ final class TaskStep {
       frame.evaluationFailed(e);
       return;
     }
-    if (isLambdaFunction()) {
+    if (isLambdaFunction() || isActivity()) {
       ObjectNode d = Json.object();
       putErrorCause(d, e);
-      frame.emit("LambdaFunctionFailed", d);
+      frame.emit(isActivity() ? "ActivityFailed" : "LambdaFunctionFailed", d);
     } else {
       ObjectNode d = resourceDetails();
       putErrorCause(d, e);
@@ -331,10 +357,10 @@ final class TaskStep {
       return;
     }
     finish();
-    if (isLambdaFunction()) {
+    if (isLambdaFunction() || isActivity()) {
       ObjectNode d = Json.object();
       d.put("error", ErrorNames.TIMEOUT);
-      frame.emit("LambdaFunctionTimedOut", d);
+      frame.emit(isActivity() ? "ActivityTimedOut" : "LambdaFunctionTimedOut", d);
     } else {
       ObjectNode d = resourceDetails();
       d.put("error", ErrorNames.TIMEOUT);

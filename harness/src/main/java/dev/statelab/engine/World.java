@@ -44,6 +44,9 @@ public interface World extends AutoCloseable {
   /** The integrations Task states call. */
   Integrations integrations();
 
+  /** Adds a listener for executions and Map Runs in this world. */
+  void addListener(WorldListener listener);
+
   /** Starts an execution; it advances when the world runs. */
   Execution start(StateMachine machine, ExecutionRequest request);
 
