@@ -51,7 +51,7 @@ public class AwsServiceException extends RuntimeException {
     return status;
   }
 
-  /** The code without a {@code namespace#} prefix, as the {@code X-Amzn-ErrorType} header has it. */
+  /** The code without its {@code namespace#} prefix, as {@code X-Amzn-ErrorType} carries it. */
   public String shortCode() {
     int hash = code.lastIndexOf('#');
     return hash < 0 ? code : code.substring(hash + 1);

@@ -99,7 +99,7 @@ public final class Gateway implements AutoCloseable {
     ExecutorService executor = new ThreadPoolExecutor(options.threads(), options.threads(),
         0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
         daemonThreads("statelab-gateway-" + GATEWAYS.incrementAndGet() + "-"));
-    server.createContext("/", new GatewayHandler(router, options));
+    server.createContext("/", new GatewayHandler(router, options, executor));
     server.setExecutor(executor);
     server.start();
     URI endpoint = endpointOf(server.getAddress());

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -40,10 +42,16 @@ final class GatewayHandler implements HttpHandler {
 
   private final Router router;
   private final GatewayOptions options;
+  private final Executor executor;
 
-  GatewayHandler(Router router, GatewayOptions options) {
+  /**
+   * A handler routing through {@code router}; responses of stages completed later are written on
+   * {@code executor}, so a service's own thread (the engine's scheduler) never does socket I/O.
+   */
+  GatewayHandler(Router router, GatewayOptions options, Executor executor) {
     this.router = router;
     this.options = options;
+    this.executor = executor;
   }
 
   @Override
@@ -107,8 +115,14 @@ final class GatewayHandler implements HttpHandler {
       }
       AwsProtocol answerProtocol = protocol;
       String answerWhere = where;
-      stage.whenComplete((response, failure) ->
-          complete(exchange, answerProtocol, answerWhere, requestId, response, failure));
+      if (stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone()) {
+        stage.whenComplete((response, failure) ->
+            complete(exchange, answerProtocol, answerWhere, requestId, response, failure));
+      } else {
+        stage.whenCompleteAsync((response, failure) ->
+            complete(exchange, answerProtocol, answerWhere, requestId, response, failure),
+            executor);
+      }
     } catch (AwsServiceException e) {
       sendError(exchange, protocol, e, requestId);
     } catch (Throwable t) {

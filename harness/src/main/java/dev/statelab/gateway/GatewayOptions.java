@@ -153,8 +153,9 @@ public final class GatewayOptions {
 
     /** Sets the default request body limit. */
     public Builder maxRequestBytes(long bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxRequestBytes must be positive: " + bytes);
+      if (bytes <= 0 || bytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "maxRequestBytes must be in 1.." + (Integer.MAX_VALUE - 8) + ": " + bytes);
       }
       this.maxRequestBytes = bytes;
       return this;

@@ -47,7 +47,8 @@ public final class RestRoute {
       if (matcher.matches()) {
         String name = matcher.group(1);
         if (seen.contains(name)) {
-          throw new IllegalArgumentException("Label {" + name + "} appears twice in " + pathTemplate);
+          throw new IllegalArgumentException(
+              "Label {" + name + "} appears twice in " + pathTemplate);
         }
         seen.add(name);
         labels[i] = name;
@@ -71,7 +72,8 @@ public final class RestRoute {
   }
 
   /**
-   * A route such as {@code of("POST", "/2015-03-31/functions/{FunctionName}/invocations", "Invoke")}.
+   * A route, e.g. {@code of("POST", "/2015-03-31/functions/{FunctionName}/invocations",
+   * "Invoke")}.
    *
    * @throws IllegalArgumentException if the method is not an upper-case token, the template does
    *     not start with {@code /}, carries a query string, or has a malformed label

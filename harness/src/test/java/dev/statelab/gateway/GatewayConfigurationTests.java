@@ -117,7 +117,7 @@ class GatewayConfigurationTests {
     assertThatThrownBy(() -> GatewayOptions.newBuilder().defaultRegion("US East"))
         .hasMessageContaining("region");
     assertThatThrownBy(() -> GatewayOptions.newBuilder().maxRequestBytes(0))
-        .hasMessageContaining("positive");
+        .hasMessageContaining("maxRequestBytes must be in 1..");
   }
 
   @Test

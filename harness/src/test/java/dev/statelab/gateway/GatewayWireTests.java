@@ -88,6 +88,16 @@ class GatewayWireTests {
   }
 
   @Test
+  void deeplyNestedJsonIs400SerializationExceptionNotAStackOverflow() throws Exception {
+    String nested = "{\"input\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+    HttpResponse<String> response = sfnCall("AWSStepFunctions.StartExecution", nested);
+
+    assertAwsError(response, 400, "com.amazon.coral.service#SerializationException");
+    assertThat(json(response).path("message").asText()).contains("nesting depth");
+  }
+
+  @Test
   void emptyJsonBodyReadsAsEmptyObject() throws Exception {
     assertThat(sfnCall("AWSStepFunctions.ListStateMachines", "").statusCode()).isEqualTo(200);
   }
