@@ -125,6 +125,10 @@ final class GatewayHandler implements HttpHandler {
       }
     } catch (AwsServiceException e) {
       sendError(exchange, protocol, e, requestId);
+    } catch (IOException e) {
+      // The client stopped sending mid-body: nobody is left to answer.
+      LOG.log(Level.DEBUG, () -> "StateLab gateway: could not read request " + requestId, e);
+      exchange.close();
     } catch (Throwable t) {
       internalFailure(exchange, protocol, where, requestId, t);
     }
