@@ -45,6 +45,12 @@ final class RunCommand {
       out.println(Json.pretty(ValidateCommand.diagnosticsJson(e.diagnostics())));
       return 2;
     }
+    if (type == ExecutionType.EXPRESS && !machine.expressProblems().isEmpty()) {
+      InvalidDefinitionException e = new InvalidDefinitionException(machine.expressProblems());
+      err.println("statelab run: InvalidDefinition: " + e.getMessage());
+      out.println(Json.pretty(ValidateCommand.diagnosticsJson(e.diagnostics())));
+      return 2;
+    }
     try (World world = World.newInstance(WorldOptions.newBuilder().seed(seed).build())) {
       String name = machineName(file);
       Execution execution = world.run(machine, ExecutionRequest.of(input).withType(type).withStateMachineName(name));

@@ -57,6 +57,36 @@ public record StateMachine(
     return AslParser.parse(definition).diagnostics();
   }
 
+  /**
+   * The problems that keep this machine from being an EXPRESS workflow: Express runs only
+   * request-response integrations, so {@code .sync}, {@code .waitForTaskToken} and activities are
+   * refused when the machine is created.
+   */
+  public List<Diagnostic> expressProblems() {
+    List<Diagnostic> problems = new java.util.ArrayList<>();
+    collectExpressProblems(graph, problems);
+    return problems;
+  }
+
+  private static void collectExpressProblems(dev.statelab.asl.model.StateGraph g, List<Diagnostic> problems) {
+    for (State s : g.states().values()) {
+      if (s instanceof State.Task t && t.resource() != null) {
+        String r = t.resource();
+        boolean activity = r.contains(":activity:");
+        boolean callback = r.endsWith(".waitForTaskToken");
+        boolean sync = r.endsWith(".sync") || r.contains(".sync:");
+        if (activity || callback || sync) {
+          String what = activity ? "activities" : callback ? "the .waitForTaskToken pattern" : "the .sync pattern";
+          problems.add(Diagnostic.schema("Express state machines do not support " + what, s.common().location() + "/Resource"));
+        }
+      } else if (s instanceof State.Parallel p) {
+        p.branches().forEach(b -> collectExpressProblems(b, problems));
+      } else if (s instanceof State.Map m && m.processor() != null && !m.distributed()) {
+        collectExpressProblems(m.processor(), problems);
+      }
+    }
+  }
+
   /** The start state's name. */
   public String startAt() {
     return graph.startAt();

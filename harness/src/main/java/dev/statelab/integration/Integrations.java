@@ -31,11 +31,11 @@ public final class Integrations {
 
   /** Registers an asynchronous function (it sees the whole request) under a Lambda function name. */
   public Integrations asyncFunction(String name, Integration integration) {
-    byFunctionName.put(name, integration);
+    byFunctionName.put(functionName(name), integration);
     return this;
   }
 
-  /** Registers a synchronous function under a Lambda function name. */
+  /** Registers a synchronous function under a Lambda function name (or its ARN). */
   public Integrations function(String name, TaskFunction function) {
     return asyncFunction(name, request -> call(function, request.parameters()));
   }
