@@ -100,8 +100,7 @@ final class CompiledExpression {
           "Stack overflow error: Check for non-terminating recursive function.  "
               + "Consider rewriting as tail-recursive.");
     } catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
-      throw JsonataErrors.evaluationFailed(text, field, String.valueOf(cause.getMessage()));
+      throw JsonataErrors.evaluationFailed(text, field, JsonataMessages.describe(e));
     } finally {
       EvaluationScope.exit(previous);
     }

@@ -24,6 +24,7 @@ final class JsonataMessages {
 
   private static final Pattern CODE = Pattern.compile("[A-Z]\\d{4}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\{(\\w+)}}}|\\{\\{(\\w+)}}");
+  private static final Pattern ARGUMENT_ERROR = Pattern.compile("Argument error calling function (\\w+)");
   private static final Pattern OBJECT_WORD = Pattern.compile("\\bObject\\b");
 
   /** jsonata-js's catalogue, code to template. */
@@ -105,6 +106,27 @@ final class JsonataMessages {
       }
     }
     return code + ": " + render(template, inserts);
+  }
+
+  /**
+   * A Java exception that dashjoin lets out of a function, as jsonata-js would report the same
+   * failure where that is known, else the exception's own message.
+   */
+  static String describe(RuntimeException e) {
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      Matcher m = ARGUMENT_ERROR.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        // dashjoin's reflective call failed on an argument of the wrong type (typically null);
+        // jsonata-js's signature check rejects it as T0410. dashjoin does not say which argument.
+        String template = CATALOGUE.get("T0410");
+        if (template != null) {
+          return "T0410: " + render(template, Map.of("index", 1, "token", m.group(1)));
+        }
+      }
+      root = t;
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
   }
 
   /** Fills a jsonata-js template: {@code {{x}}} as JSON, {@code {{{x}}}} as is. */

@@ -63,6 +63,7 @@ final class StepFunctionsFunctions {
 
   /** {@code $partition(array, size)}: the array cut into chunks of {@code size} (the last may be shorter). */
   static Object partition(List<?> args) {
+    requireNonNull(args, "partition", 1);
     List<?> array = asList(args.get(0));
     long size = requireInteger(args.get(1), "Second argument of partition function must be a positive integer");
     if (size <= 0) {
@@ -84,6 +85,7 @@ final class StepFunctionsFunctions {
    * JSONata sequence (so a single number comes back as that number, as AWS returns it).
    */
   static Object range(List<?> args) {
+    requireNonNull(args, "range", 0, 1, 2);
     String integers = "Arguments of range function must be integers";
     long start = requireInteger(args.get(0), integers);
     long end = requireInteger(args.get(1), integers);
@@ -105,6 +107,7 @@ final class StepFunctionsFunctions {
 
   /** {@code $hash(data, algorithm)}: the lower-case hex digest of the UTF-8 bytes of a string. */
   static Object hash(List<?> args) {
+    requireNonNull(args, "hash", 0, 1);
     Object data = args.get(0);
     Object algorithm = args.get(1);
     if (data == null || algorithm == null) {
@@ -129,6 +132,7 @@ final class StepFunctionsFunctions {
    * number for the same seed. Both are in [0, 1).
    */
   static Object random(List<?> args) {
+    requireNonNull(args, "random", 0);
     Object seed = args.isEmpty() ? null : args.get(0);
     if (seed instanceof Number n) {
       return new Random(seedOf(n)).nextDouble();
@@ -145,6 +149,7 @@ final class StepFunctionsFunctions {
 
   /** {@code $parse(text)}: the JSON value a string holds. */
   static Object parse(List<?> args) {
+    requireNonNull(args, "parse", 0);
     Object text = args.get(0);
     if (text == null) {
       return null;
@@ -199,6 +204,18 @@ final class StepFunctionsFunctions {
 
   private static Object notAFunction() {
     throw new JException("T1006", -1);
+  }
+
+  /**
+   * Rejects a JSON null where the signature wants a string or number, as jsonata-js's signature
+   * check does (dashjoin's lets it through).
+   */
+  private static void requireNonNull(List<?> args, String function, int... indexes) {
+    for (int index : indexes) {
+      if (index < args.size() && args.get(index) == Jsonata.NULL_VALUE) {
+        throw new JException("T0410", -1, index + 1, function);
+      }
+    }
   }
 
   private static List<?> asList(Object value) {
