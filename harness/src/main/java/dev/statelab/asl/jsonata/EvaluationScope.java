@@ -3,7 +3,6 @@ package dev.statelab.asl.jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.query.Randomness;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -77,9 +76,7 @@ final class EvaluationScope {
       Map<String, Object> map = new LinkedHashMap<>();
       JsonNode node = bindings.states();
       if (node != null && node.isObject()) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
           if (wholeStates || statesFields.contains(field.getKey())) {
             map.put(field.getKey(), JsonConversion.toJsonata(field.getValue()));
           }

@@ -10,7 +10,6 @@ import dev.statelab.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>JSON {@code null} and JSONata's <em>undefined</em> are different things: {@code null} in
  * Java stands for undefined, and JSON {@code null} is {@link Jsonata#NULL_VALUE}. Object key order
- * is kept both ways. Integers stay integers; exact decimals from the input stay exact; doubles that
- * the evaluator computes are written in their shortest form, as JavaScript writes them.
+ * is kept both ways. Integers stay integers (beyond the range of a long as well); decimals become
+ * doubles, as in JavaScript, unless a double cannot hold them exactly; doubles are written in
+ * their shortest form, as JavaScript writes them ({@code 1.50} comes back as {@code 1.5}).
  */
 public final class JsonConversion {
 
@@ -58,9 +58,7 @@ public final class JsonConversion {
       case OBJECT:
         {
           Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-          Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-          while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+          for (Map.Entry<String, JsonNode> field : node.properties()) {
             map.put(field.getKey(), toJsonata(field.getValue()));
           }
           return map;
@@ -89,7 +87,15 @@ public final class JsonConversion {
       return value;
     }
     if (node.isBigDecimal()) {
-      return node.decimalValue();
+      // JSONata numbers are doubles. A decimal that a double holds exactly (1.50, 0.1) becomes
+      // that double, so it mixes freely with computed numbers; one that it cannot (more digits
+      // than a double keeps) stays exact, so passing it through does not change it.
+      BigDecimal exact = node.decimalValue();
+      double d = exact.doubleValue();
+      if (!Double.isInfinite(d) && BigDecimal.valueOf(d).compareTo(exact) == 0) {
+        return d;
+      }
+      return exact;
     }
     return node.doubleValue();
   }

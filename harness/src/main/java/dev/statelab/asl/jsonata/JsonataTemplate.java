@@ -7,7 +7,6 @@ import dev.statelab.asl.errors.StatesError;
 import dev.statelab.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ public final class JsonataTemplate {
     if (node.isObject()) {
       List<Map.Entry<String, Part>> fields = new ArrayList<>(node.size());
       boolean constant = true;
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         Part part = compilePart(field.getValue(), path + "/" + field.getKey(), expressions);
         constant &= part instanceof ConstantPart;
         fields.add(Map.entry(field.getKey(), part));

@@ -47,7 +47,8 @@ final class StepFunctionsFunctions {
           Map.entry("now", new Jsonata.JFunction((in, args) -> now(args), "<s?s?:s>")),
           Map.entry("millis", new Jsonata.JFunction((in, args) -> millis(), "<:n>")),
           Map.entry("number", new Jsonata.JFunction((in, args) -> number(args), "<(nsb)-:n>")),
-          Map.entry("toMillis", new Jsonata.JFunction((in, args) -> toMillis(args), "<s-s?:n>")));
+          Map.entry("toMillis", new Jsonata.JFunction((in, args) -> toMillis(args), "<s-s?:n>")),
+          Map.entry("sort", new Jsonata.JFunction((in, args) -> sort(args), "<af?:a>")));
 
   private StepFunctionsFunctions() {}
 
@@ -200,6 +201,50 @@ final class StepFunctionsFunctions {
     } catch (Exception e) {
       throw new JException("D3110", -1, timestamp);
     }
+  }
+
+  /**
+   * {@code $sort(array [, before])}. Without a function, jsonata-js sorts an array of numbers or of
+   * strings and raises D3070 for anything else; dashjoin's version fails on a mix of integers and
+   * decimals, so the one-argument form is done here.
+   */
+  static Object sort(List<?> args) throws Throwable {
+    Object arg = args.get(0);
+    if (arg == null) {
+      return null;
+    }
+    List<?> array = asList(arg);
+    Object before = args.size() > 1 ? args.get(1) : null;
+    if (before != null) {
+      return Functions.sort(new ArrayList<>(array), before);
+    }
+    if (array.size() <= 1) {
+      return array;
+    }
+    boolean numbers = array.stream().allMatch(v -> v instanceof Number);
+    boolean strings = array.stream().allMatch(v -> v instanceof String);
+    if (!numbers && !strings) {
+      throw new JException("D3070", -1);
+    }
+    List<Object> sorted = new ArrayList<>(array);
+    if (numbers) {
+      sorted.sort((a, b) -> compareNumbers((Number) a, (Number) b));
+    } else {
+      sorted.sort((a, b) -> ((String) a).compareTo((String) b));
+    }
+    return sorted;
+  }
+
+  /** Compares two JSONata numbers of any Java type by value. */
+  static int compareNumbers(Number a, Number b) {
+    if (a instanceof BigDecimal || b instanceof BigDecimal
+        || a instanceof java.math.BigInteger || b instanceof java.math.BigInteger) {
+      return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
+    }
+    if ((a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)) {
+      return Long.compare(a.longValue(), b.longValue());
+    }
+    return Double.compare(a.doubleValue(), b.doubleValue());
   }
 
   private static Object notAFunction() {

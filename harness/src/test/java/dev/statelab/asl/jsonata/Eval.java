@@ -36,4 +36,9 @@ final class Eval {
   static String text(String expression) {
     return Json.write(expr(expression));
   }
+
+  /** The compact JSON text of one expression's result with the given bindings. */
+  static String text(String expression, JsonataBindings bindings) {
+    return Json.write(expr(expression, bindings));
+  }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class JsonataErrorsTests {
 
   private static StatesError failure(String templateJson, String field, JsonataBindings bindings) {
-    StatesError error =
-        catchThrowableOfType(() -> Eval.compile(templateJson, field).evaluate(bindings), StatesError.class);
+    JsonataTemplate template = Eval.compile(templateJson, field);
+    StatesError error = catchThrowableOfType(StatesError.class, () -> template.evaluate(bindings));
     assertThat(error).as("expected %s to fail", templateJson).isNotNull();
     assertThat(error.error()).isEqualTo(ErrorNames.QUERY_EVALUATION_ERROR);
     return error;
@@ -104,8 +104,9 @@ class JsonataErrorsTests {
   void itemsFromAVariableOfTheWrongTypeQuoteTheVariableReference() {
     // Recorded: scenarios_..._test_map_state_items_eval_jsonata_variable_sampling_fail_* and _variable_sampling_boolean.
     JsonataBindings bindings = TestBindings.with("{}", Map.of("ItemsVar", "true"));
-    StatesError error = catchThrowableOfType(
-        () -> Eval.compile("\"{% $ItemsVar %}\"", "Items").evaluate(bindings, ExpectedType.ARRAY), StatesError.class);
+    JsonataTemplate items = Eval.compile("\"{% $ItemsVar %}\"", "Items");
+    StatesError error =
+        catchThrowableOfType(StatesError.class, () -> items.evaluate(bindings, ExpectedType.ARRAY));
     assertThat(error.cause())
         .isEqualTo("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an unexpected result type. "
             + "Expected 'array', but was 'boolean' for value: true");
@@ -120,9 +121,9 @@ class JsonataErrorsTests {
   }
 
   private static String typeCause(String templateJson) {
+    JsonataTemplate items = Eval.compile(templateJson, "Items");
     StatesError error = catchThrowableOfType(
-        () -> Eval.compile(templateJson, "Items").evaluate(TestBindings.input("{}"), ExpectedType.ARRAY),
-        StatesError.class);
+        StatesError.class, () -> items.evaluate(TestBindings.input("{}"), ExpectedType.ARRAY));
     assertThat(error).isNotNull();
     return error.cause();
   }

@@ -120,16 +120,14 @@ class RecordedJsonataExpressionsTests {
       assertThat(output).isEqualTo(expected.get("output"));
     } else {
       StatesError error =
-          catchThrowableOfType(
-              () -> {
+          catchThrowableOfType(StatesError.class, () -> {
                 if (candidate.assign() != null) {
                   candidate.assign().evaluate(bindings);
                 }
                 if (candidate.output() != null) {
                   candidate.output().evaluate(bindings);
                 }
-              },
-              StatesError.class);
+              });
       assertThat(error).as("expected the state to fail").isNotNull();
       assertThat(error.error()).isEqualTo(expected.path("error").asText());
       String cause = STATE_PREFIX.matcher(expected.path("cause").asText()).replaceFirst("");

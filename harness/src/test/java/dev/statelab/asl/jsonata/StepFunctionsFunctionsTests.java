@@ -1,7 +1,6 @@
 package dev.statelab.asl.jsonata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.errors.StatesError;
