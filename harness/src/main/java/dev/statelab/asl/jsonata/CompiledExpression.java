@@ -14,18 +14,28 @@ import java.util.List;
  */
 final class CompiledExpression {
 
+  /** How long one expression may run before it fails as an infinite loop. */
+  static final long TIMEOUT_MILLIS = 10_000;
+
+  /** How deeply evaluation may nest; deeper recursion fails (a stack overflow fails as well). */
+  static final int MAX_DEPTH = 100_000;
+
   private final String text;
   private final String field;
   private final Jsonata jsonata;
   private final ExpressionScanner.Result scan;
-  private final List<String> freeNames;
+  private final List<String> variableNames;
 
   private CompiledExpression(String text, String field, Jsonata jsonata, ExpressionScanner.Result scan) {
     this.text = text;
     this.field = field;
     this.jsonata = jsonata;
     this.scan = scan;
-    this.freeNames = List.copyOf(scan.freeReferences());
+    // Every $name that may be a workflow variable is bound when the variable exists, including
+    // names the expression also binds itself: a local binding only shadows it where it applies.
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(scan.references());
+    names.remove("states");
+    this.variableNames = List.copyOf(names);
   }
 
   /**
@@ -79,7 +89,8 @@ final class CompiledExpression {
     if (scan.usesStates()) {
       frame.bind("states", scope.states());
     }
-    for (String name : freeNames) {
+    frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+    for (String name : variableNames) {
       Object value = scope.variable(name);
       if (value != null) {
         frame.bind(name, value);

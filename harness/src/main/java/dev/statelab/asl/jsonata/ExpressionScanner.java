@@ -118,6 +118,11 @@ final class ExpressionScanner {
   private void operator(char c) {
     int n = text.length();
     char next = pos + 1 < n ? text.charAt(pos + 1) : '\0';
+    if (c == '~' && next == '>') {
+      pos += 2;
+      afterValue = false;
+      return;
+    }
     if (c == '<' || c == '>') {
       comparisons.add(next == '=' ? c + "=" : String.valueOf(c));
     }

@@ -160,6 +160,8 @@ class JsonataErrorsTests {
     assertThat(causeOfExpression("1 < 'a'"))
         .endsWith("T2009: The values 1 and \"a\" either side of operator \"<\" must be of the same data type");
     assertThat(causeOfExpression("-'a'")).endsWith("D1002: Cannot negate a non-numeric value: \"a\"");
+    assertThat(causeOfExpression("('a' ~> $uppercase()) >= 1"))
+        .endsWith("T2009: The values \"A\" and 1 either side of operator \">=\" must be of the same data type");
   }
 
   @Test
@@ -183,6 +185,19 @@ class JsonataErrorsTests {
   @Test
   void aNumberJsonCannotHoldIsD1001() {
     assertThat(causeOfExpression("1 / 0")).endsWith("threw an error during evaluation. D1001: Number out of range: null");
+  }
+
+  @Test
+  void sortingAMixedArrayWithoutAFunctionIsD3070() {
+    assertThat(causeOfExpression("$sort([1, 'a'])"))
+        .endsWith("D3070: The single argument form of the sort function can only be applied to an array of strings "
+            + "or an array of numbers.  Use the second argument to specify a comparison function");
+  }
+
+  @Test
+  void runawayRecursionFailsTheExpressionInsteadOfTheEngine() {
+    assertThat(causeOfExpression("($f := function($x) { $x <= 0 ? 0 : 1 + $f($x - 1) }; $f(1000000))"))
+        .contains("threw an error during evaluation. ");
   }
 
   @Test
