@@ -52,7 +52,6 @@ class RecordedJsonataExpressionsTests {
           JsonNode recording = Json.parse(Files.readString(file));
           Candidate candidate = candidate(recording);
           if (candidate != null) {
-            System.out.println("  recorded case: " + file.getFileName());
             tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(candidate, recording)));
           }
         }
@@ -61,6 +60,77 @@ class RecordedJsonataExpressionsTests {
     System.out.println("RecordedJsonataExpressionsTests: " + tests.size() + " recorded single-state JSONata cases");
     assertThat(tests).isNotEmpty();
     return tests.stream();
+  }
+
+  /**
+   * Every EvaluationFailed event AWS recorded for a JSONata field names the field path and quotes
+   * the expression exactly as compiling that field of the failing state's definition does.
+   */
+  @TestFactory
+  Stream<DynamicTest> recordedEvaluationFailuresNameTheFieldPathAndExpressionAsCompiled() throws IOException {
+    String dir = System.getProperty("statelab.conformance.dir");
+    Assumptions.assumeTrue(
+        dir != null && !dir.isBlank() && Files.isDirectory(Paths.get(dir)),
+        "statelab.conformance.dir is not set or not a folder; the AWS recordings are not available");
+    Pattern quoted = Pattern.compile("The JSONata expression '(.*)' specified for the field '([^']*)' ", Pattern.DOTALL);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String sub : List.of("cases", "services")) {
+      Path folder = Paths.get(dir, sub);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.sorted().toList()) {
+          JsonNode recording = Json.parse(Files.readString(file));
+          for (JsonNode event : recording.path("events")) {
+            JsonNode details = event.path("evaluationFailedEventDetails");
+            java.util.regex.Matcher m = quoted.matcher(details.path("cause").asText());
+            if (!details.has("location") || !m.find()) {
+              continue;
+            }
+            String stateName = details.path("state").asText();
+            String location = details.path("location").asText();
+            String expression = m.group(1);
+            tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + location, () -> {
+              assertThat(m.group(2)).isEqualTo(location);
+              JsonNode state = findState(recording.get("definition"), stateName);
+              assertThat(state).as("state %s in the definition", stateName).isNotNull();
+              String field = location.split("/", 2)[0];
+              JsonataTemplate template = JsonataTemplate.compile(state.get(field), field);
+              StatesError error = JsonataErrors.undefinedResult(expression, location);
+              assertThat(JsonataErrors.location(error)).contains(location);
+              JsonNode leaf = state.get(field);
+              for (String key : location.split("/")) {
+                if (!key.equals(field)) {
+                  leaf = leaf.isArray() ? leaf.get(Integer.parseInt(key)) : leaf.get(key);
+                }
+              }
+              assertThat(JsonataTemplate.expressionText(leaf.textValue())).isEqualTo(expression);
+              assertThat(template.expressions()).contains(expression);
+            }));
+          }
+        }
+      }
+    }
+    System.out.println("RecordedJsonataExpressionsTests: " + tests.size() + " recorded EvaluationFailed events");
+    assertThat(tests).isNotEmpty();
+    return tests.stream();
+  }
+
+  private static JsonNode findState(JsonNode node, String name) {
+    if (node == null || !node.isContainerNode()) {
+      return null;
+    }
+    if (node.path("States").has(name)) {
+      return node.path("States").get(name);
+    }
+    for (JsonNode child : node) {
+      JsonNode found = findState(child, name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** The compiled templates of a recording that fits, or null. */
