@@ -3,7 +3,9 @@ package dev.statelab.asl.jsonata;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import dev.statelab.asl.errors.StatesError;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One {@code "{% ... %}"} string of a template, parsed once.
@@ -26,14 +28,15 @@ final class CompiledExpression {
   private final ExpressionScanner.Result scan;
   private final List<String> variableNames;
 
-  private CompiledExpression(String text, String field, Jsonata jsonata, ExpressionScanner.Result scan) {
+  private CompiledExpression(
+      String text, String field, Jsonata jsonata, ExpressionScanner.Result scan) {
     this.text = text;
     this.field = field;
     this.jsonata = jsonata;
     this.scan = scan;
     // Every $name that may be a workflow variable is bound when the variable exists, including
     // names the expression also binds itself: a local binding only shadows it where it applies.
-    java.util.Set<String> names = new java.util.LinkedHashSet<>(scan.references());
+    Set<String> names = new LinkedHashSet<>(scan.references());
     names.remove("states");
     this.variableNames = List.copyOf(names);
   }
@@ -53,7 +56,7 @@ final class CompiledExpression {
       jsonata = Jsonata.jsonata(text);
     } catch (JException e) {
       throw new JsonataSyntaxException(
-          field, text, JsonataMessages.describe(e, text, java.util.Set.of()), e.getLocation());
+          field, text, JsonataMessages.describe(e, text, Set.of()), e.getLocation());
     } catch (RuntimeException | StackOverflowError e) {
       throw new JsonataSyntaxException(field, text, String.valueOf(e.getMessage()), -1);
     }

@@ -20,7 +20,7 @@ final class EvaluationScope {
   private static final Object ABSENT = new Object();
 
   private final JsonataBindings bindings;
-  private final long nowMillis;
+  private long nowMillis = -1;
   private final Set<String> statesFields;
   private final boolean wholeStates;
   private Map<String, Object> states;
@@ -34,7 +34,6 @@ final class EvaluationScope {
    */
   EvaluationScope(JsonataBindings bindings, Set<String> statesFields, boolean wholeStates) {
     this.bindings = bindings;
-    this.nowMillis = bindings.now().toEpochMilli();
     this.statesFields = statesFields;
     this.wholeStates = wholeStates;
   }
@@ -62,6 +61,9 @@ final class EvaluationScope {
 
   /** The instant {@code $now()} and {@code $millis()} report, fixed for the whole evaluation. */
   long nowMillis() {
+    if (nowMillis < 0) {
+      nowMillis = bindings.now().toEpochMilli();
+    }
     return nowMillis;
   }
 

@@ -45,7 +45,10 @@ final class ExpressionScanner {
 
   private final String text;
   private int pos;
-  /** Whether the previous significant token ends a value, which makes a following '/' a division. */
+
+  /**
+   * Whether the previous significant token ends a value, which makes a following '/' a division.
+   */
   private boolean afterValue;
 
   private final Set<String> references = new LinkedHashSet<>();

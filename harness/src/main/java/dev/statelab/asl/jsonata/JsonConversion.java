@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 /**
  * Converts between Jackson trees and the plain Java values that com.dashjoin.jsonata works on.
  *
- * <p>JSON {@code null} and JSONata's <em>undefined</em> are different things: {@code null} in
- * Java stands for undefined, and JSON {@code null} is {@link Jsonata#NULL_VALUE}. Object key order
- * is kept both ways. Integers stay integers (beyond the range of a long as well); decimals become
- * doubles, as in JavaScript, unless a double cannot hold them exactly; doubles are written in
- * their shortest form, as JavaScript writes them ({@code 1.50} comes back as {@code 1.5}).
+ * <p>JSON {@code null} and JSONata's <em>undefined</em> are different things: {@code null} in Java
+ * stands for undefined, and JSON {@code null} is {@link Jsonata#NULL_VALUE}. Object key order is
+ * kept both ways. Integers stay integers (beyond the range of a long as well); decimals become
+ * doubles, as in JavaScript, unless a double cannot hold them exactly; doubles are written in their
+ * shortest form, as JavaScript writes them ({@code 1.50} comes back as {@code 1.5}).
  */
 public final class JsonConversion {
 

@@ -25,7 +25,9 @@ public interface JsonataBindings {
   /** The random source for {@code $random()} and {@code $uuid()}. */
   Randomness random();
 
-  /** The current time for {@code $now()} and {@code $millis()}; the world's clock when it has one. */
+  /**
+   * The current time for {@code $now()} and {@code $millis()}; the world's clock when it has one.
+   */
   default Instant now() {
     return Instant.now();
   }
@@ -37,7 +39,10 @@ public interface JsonataBindings {
 
   /** Bindings over fixed values and a clock. */
   static JsonataBindings of(
-      JsonNode states, Map<String, JsonNode> variables, Randomness random, Supplier<Instant> clock) {
+      JsonNode states,
+      Map<String, JsonNode> variables,
+      Randomness random,
+      Supplier<Instant> clock) {
     Objects.requireNonNull(states, "states");
     Map<String, JsonNode> vars = Map.copyOf(variables);
     Objects.requireNonNull(random, "random");

@@ -11,18 +11,21 @@ import java.util.regex.Pattern;
 /**
  * The {@code States.QueryEvaluationError}s that JSONata fields raise, with AWS's cause texts.
  *
- * <p>Causes are given without the "An error occurred while executing the state 'X' (entered at
- * the event id #N). " prefix, which the engine adds ({@link StatesError#inState}).
+ * <p>Causes are given without the "An error occurred while executing the state 'X' (entered at the
+ * event id #N). " prefix, which the engine adds ({@link StatesError#inState}).
  */
 public final class JsonataErrors {
 
   private static final Pattern FIELD =
-      Pattern.compile("^The JSONata expression '.*' specified for the field '(.*?)' (?:returned|threw) ",
+      Pattern.compile(
+          "^The JSONata expression '.*' specified for the field '(.*?)' (?:returned|threw) ",
           Pattern.DOTALL);
 
   private JsonataErrors() {}
 
-  /** {@code The JSONata expression 'E' specified for the field 'F' returned nothing (undefined).} */
+  /**
+   * {@code The JSONata expression 'E' specified for the field 'F' returned nothing (undefined).}
+   */
   public static StatesError undefinedResult(String expression, String field) {
     return error(prefix(expression, field) + " returned nothing (undefined).");
   }
@@ -53,7 +56,10 @@ public final class JsonataErrors {
             + (value == null ? "null" : Json.write(value)));
   }
 
-  /** {@code The JSONata expression 'E' specified for the field 'F' returned an unsupported result type.} */
+  /**
+   * {@code The JSONata expression 'E' specified for the field 'F' returned an unsupported result
+   * type.}
+   */
   public static StatesError unsupportedType(String expression, String field) {
     return error(prefix(expression, field) + " returned an unsupported result type.");
   }

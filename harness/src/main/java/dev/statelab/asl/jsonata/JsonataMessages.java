@@ -13,18 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders com.dashjoin.jsonata's errors as jsonata-js (the JavaScript reference implementation
- * that Step Functions' messages come from) phrases them: {@code CODE: message}.
+ * Renders com.dashjoin.jsonata's errors as jsonata-js (the JavaScript reference implementation that
+ * Step Functions' messages come from) phrases them: {@code CODE: message}.
  *
- * <p>dashjoin's message catalogue is jsonata-js's with the word "function" replaced by "Object"
- * and with every inserted value wrapped in double quotes; jsonata-js inserts {@code {{x}}} values
- * as JSON and {@code {{{x}}}} values as they are. Both are undone here.
+ * <p>dashjoin's message catalogue is jsonata-js's with the word "function" replaced by "Object" and
+ * with every inserted value wrapped in double quotes; jsonata-js inserts {@code {{x}}} values as
+ * JSON and {@code {{{x}}}} values as they are. Both are undone here.
  */
 final class JsonataMessages {
 
   private static final Pattern CODE = Pattern.compile("[A-Z]\\d{4}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\{(\\w+)}}}|\\{\\{(\\w+)}}");
-  private static final Pattern ARGUMENT_ERROR = Pattern.compile("Argument error calling function (\\w+)");
+  private static final Pattern ARGUMENT_ERROR =
+      Pattern.compile("Argument error calling function (\\w+)");
   private static final Pattern OBJECT_WORD = Pattern.compile("\\bObject\\b");
 
   /** jsonata-js's catalogue, code to template. */
@@ -45,17 +46,12 @@ final class JsonataMessages {
 
   private JsonataMessages() {}
 
-  /** The catalogue entry for a code, or null. */
-  static String template(String code) {
-    return CATALOGUE.get(code);
-  }
-
   /**
    * The error as jsonata-js phrases it, e.g. {@code T1006: Attempted to invoke a non-function}.
    *
    * @param e the exception
-   * @param expression the expression text, used to name what dashjoin leaves out (the function of
-   *     a T0412, the operator of a T2009)
+   * @param expression the expression text, used to name what dashjoin leaves out (the function of a
+   *     T0412, the operator of a T2009)
    * @param comparisonOperators the comparison operators the expression uses
    */
   static String describe(JException e, String expression, Set<String> comparisonOperators) {
@@ -79,7 +75,8 @@ final class JsonataMessages {
         inserts.put("value", current);
         inserts.put("index", 1);
         inserts.put("token", functionNameBefore(expression, e.getLocation()));
-        inserts.put("type", ARRAY_TYPES.getOrDefault(String.valueOf(expected), String.valueOf(expected)));
+        inserts.put(
+            "type", ARRAY_TYPES.getOrDefault(String.valueOf(expected), String.valueOf(expected)));
       }
       case "T2009" -> {
         inserts.put("value", current);

@@ -22,7 +22,8 @@ public final class JsonataSyntaxException extends Exception {
    * @param jsonataError the parser's error, e.g. {@code S0207: Unexpected end of expression}
    * @param position the character offset in the expression where parsing failed, or -1
    */
-  public JsonataSyntaxException(String field, String expression, String jsonataError, int position) {
+  public JsonataSyntaxException(
+      String field, String expression, String jsonataError, int position) {
     super(
         "The JSONata expression '"
             + expression

@@ -28,15 +28,76 @@ public final class JsonataTemplate {
   /** The names of JSONata's built-in functions and the ones Step Functions adds. */
   private static final Set<String> FUNCTION_NAMES =
       Set.of(
-          "sum", "count", "max", "min", "average", "string", "substring", "substringBefore",
-          "substringAfter", "lowercase", "uppercase", "length", "trim", "pad", "match", "contains",
-          "replace", "split", "join", "formatNumber", "formatBase", "formatInteger", "parseInteger",
-          "number", "floor", "ceil", "round", "abs", "sqrt", "power", "random", "boolean", "not",
-          "map", "zip", "filter", "single", "reduce", "sift", "keys", "lookup", "append", "exists",
-          "spread", "merge", "reverse", "each", "error", "assert", "type", "sort", "shuffle",
-          "distinct", "base64encode", "base64decode", "encodeUrlComponent", "encodeUrl",
-          "decodeUrlComponent", "decodeUrl", "eval", "toMillis", "fromMillis", "clone", "now",
-          "millis", "partition", "range", "hash", "uuid", "parse");
+          "sum",
+          "count",
+          "max",
+          "min",
+          "average",
+          "string",
+          "substring",
+          "substringBefore",
+          "substringAfter",
+          "lowercase",
+          "uppercase",
+          "length",
+          "trim",
+          "pad",
+          "match",
+          "contains",
+          "replace",
+          "split",
+          "join",
+          "formatNumber",
+          "formatBase",
+          "formatInteger",
+          "parseInteger",
+          "number",
+          "floor",
+          "ceil",
+          "round",
+          "abs",
+          "sqrt",
+          "power",
+          "random",
+          "boolean",
+          "not",
+          "map",
+          "zip",
+          "filter",
+          "single",
+          "reduce",
+          "sift",
+          "keys",
+          "lookup",
+          "append",
+          "exists",
+          "spread",
+          "merge",
+          "reverse",
+          "each",
+          "error",
+          "assert",
+          "type",
+          "sort",
+          "shuffle",
+          "distinct",
+          "base64encode",
+          "base64decode",
+          "encodeUrlComponent",
+          "encodeUrl",
+          "decodeUrlComponent",
+          "decodeUrl",
+          "eval",
+          "toMillis",
+          "fromMillis",
+          "clone",
+          "now",
+          "millis",
+          "partition",
+          "range",
+          "hash",
+          "uuid",
+          "parse");
 
   private final JsonNode template;
   private final String fieldName;
@@ -46,7 +107,8 @@ public final class JsonataTemplate {
   private final Set<String> statesFields;
   private final boolean wholeStates;
 
-  private JsonataTemplate(JsonNode template, String fieldName, Part root, List<CompiledExpression> expressions) {
+  private JsonataTemplate(
+      JsonNode template, String fieldName, Part root, List<CompiledExpression> expressions) {
     this.template = template;
     this.fieldName = fieldName;
     this.root = root;
@@ -70,7 +132,10 @@ public final class JsonataTemplate {
 
   /** True when a string is exactly one JSONata expression {@code "{% ... %}"}. */
   public static boolean isExpression(String s) {
-    return s != null && s.length() >= OPEN.length() + CLOSE.length() && s.startsWith(OPEN) && s.endsWith(CLOSE);
+    return s != null
+        && s.length() >= OPEN.length() + CLOSE.length()
+        && s.startsWith(OPEN)
+        && s.endsWith(CLOSE);
   }
 
   /** The text AWS quotes for an expression string: what lies between the delimiters, trimmed. */
@@ -85,12 +150,13 @@ public final class JsonataTemplate {
    * Compiles a template.
    *
    * @param template the field's value from the definition
-   * @param fieldName the ASL field ({@code Arguments}, {@code Output}, {@code Assign},
-   *     {@code Items}, {@code Condition}, {@code TimeoutSeconds}, ...); nested values are named
-   *     {@code Output/result}, {@code Items/1}
+   * @param fieldName the ASL field ({@code Arguments}, {@code Output}, {@code Assign}, {@code
+   *     Items}, {@code Condition}, {@code TimeoutSeconds}, ...); nested values are named {@code
+   *     Output/result}, {@code Items/1}
    * @throws JsonataSyntaxException when an expression does not parse
    */
-  public static JsonataTemplate compile(JsonNode template, String fieldName) throws JsonataSyntaxException {
+  public static JsonataTemplate compile(JsonNode template, String fieldName)
+      throws JsonataSyntaxException {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(fieldName, "fieldName");
     List<CompiledExpression> expressions = new ArrayList<>();
@@ -101,7 +167,8 @@ public final class JsonataTemplate {
   private static Part compilePart(JsonNode node, String path, List<CompiledExpression> expressions)
       throws JsonataSyntaxException {
     if (node.isTextual() && isExpression(node.textValue())) {
-      CompiledExpression expression = CompiledExpression.compile(expressionText(node.textValue()), path);
+      CompiledExpression expression =
+          CompiledExpression.compile(expressionText(node.textValue()), path);
       expressions.add(expression);
       return new ExpressionPart(expression);
     }
@@ -145,8 +212,8 @@ public final class JsonataTemplate {
   }
 
   /**
-   * Evaluates the template and checks the value's type, as Items, Condition and the numeric
-   * fields need.
+   * Evaluates the template and checks the value's type, as Items, Condition and the numeric fields
+   * need.
    *
    * @throws StatesError {@code States.QueryEvaluationError} "returned an unexpected result type"
    *     when the value has another type
@@ -177,7 +244,8 @@ public final class JsonataTemplate {
       try {
         return JsonConversion.fromJsonata(result);
       } catch (IllegalArgumentException ex) {
-        // JSON cannot hold NaN or infinity; jsonata-js reports them as D1001 with the value as JSON.
+        // JSON cannot hold NaN or infinity; jsonata-js reports them as D1001 with the value as
+        // JSON.
         throw JsonataErrors.evaluationFailed(
             expression.text(), expression.field(), "D1001: Number out of range: null");
       }

@@ -57,16 +57,16 @@ final class StepFunctionsFunctions {
     FUNCTIONS.forEach(expression::registerFunction);
   }
 
-  /** The names of the functions added or replaced here. */
-  static java.util.Set<String> names() {
-    return FUNCTIONS.keySet();
-  }
-
-  /** {@code $partition(array, size)}: the array cut into chunks of {@code size} (the last may be shorter). */
+  /**
+   * {@code $partition(array, size)}: the array cut into chunks of {@code size} (the last may be
+   * shorter).
+   */
   static Object partition(List<?> args) {
     requireNonNull(args, "partition", 1);
     List<?> array = asList(args.get(0));
-    long size = requireInteger(args.get(1), "Second argument of partition function must be a positive integer");
+    long size =
+        requireInteger(
+            args.get(1), "Second argument of partition function must be a positive integer");
     if (size <= 0) {
       throw new JException("Second argument of partition function must be a positive integer", -1);
     }
@@ -122,7 +122,8 @@ final class StepFunctionsFunctions {
     }
     try {
       MessageDigest digest = MessageDigest.getInstance(jdkName);
-      return HexFormat.of().formatHex(digest.digest(String.valueOf(data).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(digest.digest(String.valueOf(data).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -159,7 +160,8 @@ final class StepFunctionsFunctions {
     try {
       node = Json.parse(String.valueOf(text));
     } catch (IllegalArgumentException e) {
-      throw new JException("Unable to parse the argument of parse function as JSON: " + e.getMessage(), -1);
+      throw new JException(
+          "Unable to parse the argument of parse function as JSON: " + e.getMessage(), -1);
     }
     return JsonConversion.toJsonata(node);
   }
@@ -195,7 +197,8 @@ final class StepFunctionsFunctions {
       return null;
     }
     try {
-      return Functions.dateTimeToMillis(String.valueOf(timestamp), picture == null ? null : String.valueOf(picture));
+      return Functions.dateTimeToMillis(
+          String.valueOf(timestamp), picture == null ? null : String.valueOf(picture));
     } catch (JException e) {
       throw e;
     } catch (Exception e) {
@@ -237,11 +240,14 @@ final class StepFunctionsFunctions {
 
   /** Compares two JSONata numbers of any Java type by value. */
   static int compareNumbers(Number a, Number b) {
-    if (a instanceof BigDecimal || b instanceof BigDecimal
-        || a instanceof java.math.BigInteger || b instanceof java.math.BigInteger) {
+    if (a instanceof BigDecimal
+        || b instanceof BigDecimal
+        || a instanceof java.math.BigInteger
+        || b instanceof java.math.BigInteger) {
       return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
     }
-    if ((a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer)) {
+    if ((a instanceof Long || a instanceof Integer)
+        && (b instanceof Long || b instanceof Integer)) {
       return Long.compare(a.longValue(), b.longValue());
     }
     return Double.compare(a.doubleValue(), b.doubleValue());

@@ -25,7 +25,8 @@ class JsonConversionTests {
   @Test
   void integersStayIntegers() {
     assertThat(passThrough("7")).isEqualTo("7");
-    assertThat(passThrough("[0, -1, 2147483648, -9223372036854775808]")).isEqualTo("[0,-1,2147483648,-9223372036854775808]");
+    assertThat(passThrough("[0, -1, 2147483648, -9223372036854775808]"))
+        .isEqualTo("[0,-1,2147483648,-9223372036854775808]");
     assertThat(Eval.text("$sum([1, 2, 3]) + 1")).isEqualTo("7");
     assertThat(Eval.text("1.5 + 1.5")).isEqualTo("3");
     assertThat(Eval.text("10 / 5")).isEqualTo("2");
@@ -33,7 +34,8 @@ class JsonConversionTests {
 
   @Test
   void integersBeyondLongPassThroughExactly() {
-    assertThat(passThrough("123456789012345678901234567890")).isEqualTo("123456789012345678901234567890");
+    assertThat(passThrough("123456789012345678901234567890"))
+        .isEqualTo("123456789012345678901234567890");
     assertThat(passThrough("9007199254740993")).isEqualTo("9007199254740993");
   }
 
@@ -45,7 +47,9 @@ class JsonConversionTests {
 
   @Test
   void inputDecimalsThatADoubleCannotHoldPassThroughExactly() {
-    assertThat(Eval.text("$states.input.price", TestBindings.input("{\"price\": 12345678901234567890.125}")))
+    assertThat(
+            Eval.text(
+                "$states.input.price", TestBindings.input("{\"price\": 12345678901234567890.125}")))
         .isEqualTo("12345678901234567890.125");
   }
 
@@ -53,7 +57,8 @@ class JsonConversionTests {
   void computedDecimalsAreWrittenInShortestForm() {
     assertThat(Eval.text("0.1 + 0.2")).isEqualTo("0.30000000000000004");
     assertThat(Eval.text("10 / 4")).isEqualTo("2.5");
-    assertThat(Eval.text("$states.input.price * 2", TestBindings.input("{\"price\": 1.25}"))).isEqualTo("2.5");
+    assertThat(Eval.text("$states.input.price * 2", TestBindings.input("{\"price\": 1.25}")))
+        .isEqualTo("2.5");
     assertThat(Eval.text("0.1")).isEqualTo("0.1");
   }
 
@@ -70,18 +75,22 @@ class JsonConversionTests {
     assertThat(JsonConversion.fromJsonata(Jsonata.NULL_VALUE).isNull()).isTrue();
     assertThat(JsonConversion.fromJsonata(null)).isNull();
     assertThat(Eval.text("$states.input.n", TestBindings.input("{\"n\": null}"))).isEqualTo("null");
-    assertThat(Eval.text("$exists($states.input.n)", TestBindings.input("{\"n\": null}"))).isEqualTo("true");
-    assertThat(Eval.text("$exists($states.input.m)", TestBindings.input("{\"n\": null}"))).isEqualTo("false");
+    assertThat(Eval.text("$exists($states.input.n)", TestBindings.input("{\"n\": null}")))
+        .isEqualTo("true");
+    assertThat(Eval.text("$exists($states.input.m)", TestBindings.input("{\"n\": null}")))
+        .isEqualTo("false");
   }
 
   @Test
   void nullsInsideObjectsAndArraysAreKept() {
-    assertThat(passThrough("{\"a\": null, \"b\": [null, 1]}")).isEqualTo("{\"a\":null,\"b\":[null,1]}");
+    assertThat(passThrough("{\"a\": null, \"b\": [null, 1]}"))
+        .isEqualTo("{\"a\":null,\"b\":[null,1]}");
   }
 
   @Test
   void objectKeyOrderIsKept() {
-    assertThat(passThrough("{\"z\": 1, \"a\": 2, \"m\": {\"y\": 1, \"b\": 2}}")).isEqualTo("{\"z\":1,\"a\":2,\"m\":{\"y\":1,\"b\":2}}");
+    assertThat(passThrough("{\"z\": 1, \"a\": 2, \"m\": {\"y\": 1, \"b\": 2}}"))
+        .isEqualTo("{\"z\":1,\"a\":2,\"m\":{\"y\":1,\"b\":2}}");
     assertThat(Eval.text("{'b': 1, 'a': 2}")).isEqualTo("{\"b\":1,\"a\":2}");
   }
 
@@ -104,7 +113,8 @@ class JsonConversionTests {
 
   @Test
   void aFunctionOrANonFiniteNumberIsNotJson() {
-    assertThatThrownBy(() -> JsonConversion.fromJsonata(new Jsonata.JFunction((in, args) -> null, "<:n>")))
+    assertThatThrownBy(
+            () -> JsonConversion.fromJsonata(new Jsonata.JFunction((in, args) -> null, "<:n>")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> JsonConversion.fromJsonata(Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class);
@@ -123,8 +133,9 @@ class JsonConversionTests {
 
   @Test
   void roundTripKeepsEveryKindOfValue() {
-    String json = "{\"s\":\"text\",\"t\":true,\"f\":false,\"n\":null,\"i\":-3,\"d\":2.75,"
-        + "\"a\":[1,[2,[3]],{\"k\":\"v\"}],\"o\":{},\"e\":[]}";
+    String json =
+        "{\"s\":\"text\",\"t\":true,\"f\":false,\"n\":null,\"i\":-3,\"d\":2.75,"
+            + "\"a\":[1,[2,[3]],{\"k\":\"v\"}],\"o\":{},\"e\":[]}";
     JsonNode node = Json.parse(json);
     assertThat(JsonConversion.fromJsonata(JsonConversion.toJsonata(node))).isEqualTo(node);
     assertThat(passThrough(json)).isEqualTo(json);
@@ -133,10 +144,13 @@ class JsonConversionTests {
   @Test
   void mixedIntegerAndDecimalInputsCompareAndSort() {
     JsonataBindings bindings = TestBindings.input("{\"a\": [3, 1.5, 2, 4294967296, 0.25]}");
-    assertThat(Json.write(Eval.expr("$sort($states.input.a)", bindings))).isEqualTo("[0.25,1.5,2,3,4294967296]");
+    assertThat(Json.write(Eval.expr("$sort($states.input.a)", bindings)))
+        .isEqualTo("[0.25,1.5,2,3,4294967296]");
     assertThat(Json.write(Eval.expr("$max($states.input.a)", bindings))).isEqualTo("4294967296");
-    assertThat(Json.write(Eval.expr("$states.input.a[$ > 1.75]", bindings))).isEqualTo("[3,2,4294967296]");
-    assertThat(Json.write(Eval.expr("$states.input.a^($)", bindings))).isEqualTo("[0.25,1.5,2,3,4294967296]");
+    assertThat(Json.write(Eval.expr("$states.input.a[$ > 1.75]", bindings)))
+        .isEqualTo("[3,2,4294967296]");
+    assertThat(Json.write(Eval.expr("$states.input.a^($)", bindings)))
+        .isEqualTo("[0.25,1.5,2,3,4294967296]");
   }
 
   @Test
@@ -144,13 +158,17 @@ class JsonConversionTests {
     assertThat(Eval.text("$sort([3, 1.5, 2])")).isEqualTo("[1.5,2,3]");
     assertThat(Eval.text("$sort(['b', 'a', 'c'])")).isEqualTo("[\"a\",\"b\",\"c\"]");
     assertThat(Eval.text("$sort([3, 1, 2], function($l, $r) { $l < $r })")).isEqualTo("[3,2,1]");
-    assertThat(Eval.text("$sort($states.input.big)",
-            TestBindings.input("{\"big\": [123456789012345678901234567890, 1.5, 0.10000000000000000000001]}")))
+    assertThat(
+            Eval.text(
+                "$sort($states.input.big)",
+                TestBindings.input(
+                    "{\"big\": [123456789012345678901234567890, 1.5, 0.10000000000000000000001]}")))
         .isEqualTo("[0.10000000000000000000001,1.5,123456789012345678901234567890]");
   }
 
   @Test
   void stringsKeepUnicodeAndEscapes() {
-    assertThat(passThrough("{\"q\": \"\\\"\\\\ \\u00e9 \\ud83d\\ude00\"}")).isEqualTo("{\"q\":\"\\\"\\\\ \u00e9 \ud83d\ude00\"}");
+    assertThat(passThrough("{\"q\": \"\\\"\\\\ \\u00e9 \\ud83d\\ude00\"}"))
+        .isEqualTo("{\"q\":\"\\\"\\\\ \u00e9 \ud83d\ude00\"}");
   }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays AWS-recorded executions whose definition is a single JSONata Pass state, so that the
- * recorded output or error is exactly what the state's Assign and Output templates produce from
- * the execution input.
+ * recorded output or error is exactly what the state's Assign and Output templates produce from the
+ * execution input.
  *
  * <p>Cases are chosen by the shape of their definition, never by id: one Pass state that ends the
  * execution, in JSONata, with an Output and/or Assign that reads nothing but {@code $states.input}
@@ -33,14 +33,17 @@ import org.junit.jupiter.api.TestFactory;
 class RecordedJsonataExpressionsTests {
 
   private static final Pattern STATE_PREFIX =
-      Pattern.compile("^An error occurred while executing the state '[^']*' \\(entered at the event id #\\d+\\)\\. ");
+      Pattern.compile(
+          "^An error occurred while executing the state '[^']*' \\(entered at the event id"
+              + " #\\d+\\)\\. ");
 
   @TestFactory
   Stream<DynamicTest> recordedSingleJsonataPassStatesProduceTheRecordedResult() throws IOException {
     String dir = System.getProperty("statelab.conformance.dir");
     Assumptions.assumeTrue(
         dir != null && !dir.isBlank() && Files.isDirectory(Paths.get(dir)),
-        "statelab.conformance.dir is not set or not a folder; the AWS recordings are not available");
+        "statelab.conformance.dir is not set or not a folder; the AWS recordings are not"
+            + " available");
     List<DynamicTest> tests = new ArrayList<>();
     for (String sub : List.of("cases", "services")) {
       Path folder = Paths.get(dir, sub);
@@ -52,12 +55,17 @@ class RecordedJsonataExpressionsTests {
           JsonNode recording = Json.parse(Files.readString(file));
           Candidate candidate = candidate(recording);
           if (candidate != null) {
-            tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(candidate, recording)));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(), () -> replay(candidate, recording)));
           }
         }
       }
     }
-    System.out.println("RecordedJsonataExpressionsTests: " + tests.size() + " recorded single-state JSONata cases");
+    System.out.println(
+        "RecordedJsonataExpressionsTests: "
+            + tests.size()
+            + " recorded single-state JSONata cases");
     assertThat(tests).isNotEmpty();
     return tests.stream();
   }
@@ -67,12 +75,16 @@ class RecordedJsonataExpressionsTests {
    * the expression exactly as compiling that field of the failing state's definition does.
    */
   @TestFactory
-  Stream<DynamicTest> recordedEvaluationFailuresNameTheFieldPathAndExpressionAsCompiled() throws IOException {
+  Stream<DynamicTest> recordedEvaluationFailuresNameTheFieldPathAndExpressionAsCompiled()
+      throws IOException {
     String dir = System.getProperty("statelab.conformance.dir");
     Assumptions.assumeTrue(
         dir != null && !dir.isBlank() && Files.isDirectory(Paths.get(dir)),
-        "statelab.conformance.dir is not set or not a folder; the AWS recordings are not available");
-    Pattern quoted = Pattern.compile("The JSONata expression '(.*)' specified for the field '([^']*)' ", Pattern.DOTALL);
+        "statelab.conformance.dir is not set or not a folder; the AWS recordings are not"
+            + " available");
+    Pattern quoted =
+        Pattern.compile(
+            "The JSONata expression '(.*)' specified for the field '([^']*)' ", Pattern.DOTALL);
     List<DynamicTest> tests = new ArrayList<>();
     for (String sub : List.of("cases", "services")) {
       Path folder = Paths.get(dir, sub);
@@ -91,28 +103,33 @@ class RecordedJsonataExpressionsTests {
             String stateName = details.path("state").asText();
             String location = details.path("location").asText();
             String expression = m.group(1);
-            tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + location, () -> {
-              assertThat(m.group(2)).isEqualTo(location);
-              JsonNode state = findState(recording.get("definition"), stateName);
-              assertThat(state).as("state %s in the definition", stateName).isNotNull();
-              String field = location.split("/", 2)[0];
-              JsonataTemplate template = JsonataTemplate.compile(state.get(field), field);
-              StatesError error = JsonataErrors.undefinedResult(expression, location);
-              assertThat(JsonataErrors.location(error)).contains(location);
-              JsonNode leaf = state.get(field);
-              for (String key : location.split("/")) {
-                if (!key.equals(field)) {
-                  leaf = leaf.isArray() ? leaf.get(Integer.parseInt(key)) : leaf.get(key);
-                }
-              }
-              assertThat(JsonataTemplate.expressionText(leaf.textValue())).isEqualTo(expression);
-              assertThat(template.expressions()).contains(expression);
-            }));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    file.getFileName() + " " + location,
+                    () -> {
+                      assertThat(m.group(2)).isEqualTo(location);
+                      JsonNode state = findState(recording.get("definition"), stateName);
+                      assertThat(state).as("state %s in the definition", stateName).isNotNull();
+                      String field = location.split("/", 2)[0];
+                      JsonataTemplate template = JsonataTemplate.compile(state.get(field), field);
+                      StatesError error = JsonataErrors.undefinedResult(expression, location);
+                      assertThat(JsonataErrors.location(error)).contains(location);
+                      JsonNode leaf = state.get(field);
+                      for (String key : location.split("/")) {
+                        if (!key.equals(field)) {
+                          leaf = leaf.isArray() ? leaf.get(Integer.parseInt(key)) : leaf.get(key);
+                        }
+                      }
+                      assertThat(JsonataTemplate.expressionText(leaf.textValue()))
+                          .isEqualTo(expression);
+                      assertThat(template.expressions()).contains(expression);
+                    }));
           }
         }
       }
     }
-    System.out.println("RecordedJsonataExpressionsTests: " + tests.size() + " recorded EvaluationFailed events");
+    System.out.println(
+        "RecordedJsonataExpressionsTests: " + tests.size() + " recorded EvaluationFailed events");
     assertThat(tests).isNotEmpty();
     return tests.stream();
   }
@@ -152,7 +169,8 @@ class RecordedJsonataExpressionsTests {
     }
     String name = states.fieldNames().next();
     JsonNode state = states.get(name);
-    String language = state.path("QueryLanguage").asText(definition.path("QueryLanguage").asText("JSONPath"));
+    String language =
+        state.path("QueryLanguage").asText(definition.path("QueryLanguage").asText("JSONPath"));
     if (!state.path("Type").asText().equals("Pass")
         || !language.equals("JSONata")
         || !state.path("End").asBoolean(false)
@@ -160,8 +178,10 @@ class RecordedJsonataExpressionsTests {
       return null;
     }
     try {
-      JsonataTemplate assign = state.has("Assign") ? JsonataTemplate.compile(state.get("Assign"), "Assign") : null;
-      JsonataTemplate output = state.has("Output") ? JsonataTemplate.compile(state.get("Output"), "Output") : null;
+      JsonataTemplate assign =
+          state.has("Assign") ? JsonataTemplate.compile(state.get("Assign"), "Assign") : null;
+      JsonataTemplate output =
+          state.has("Output") ? JsonataTemplate.compile(state.get("Output"), "Output") : null;
       for (JsonataTemplate t : new JsonataTemplate[] {assign, output}) {
         if (t != null
             && (t.readsWholeStates()
@@ -190,7 +210,9 @@ class RecordedJsonataExpressionsTests {
       assertThat(output).isEqualTo(expected.get("output"));
     } else {
       StatesError error =
-          catchThrowableOfType(StatesError.class, () -> {
+          catchThrowableOfType(
+              StatesError.class,
+              () -> {
                 if (candidate.assign() != null) {
                   candidate.assign().evaluate(bindings);
                 }
@@ -208,7 +230,9 @@ class RecordedJsonataExpressionsTests {
   /** The context object with the placeholder values the recordings use. */
   private static JsonNode context(String stateName, JsonNode input) {
     ObjectNode execution = Json.object();
-    execution.put("Id", "arn:<partition>:states:<region>:111111111111:execution:<ArnPart_0idx>:<ExecArnPart_0idx>");
+    execution.put(
+        "Id",
+        "arn:<partition>:states:<region>:111111111111:execution:<ArnPart_0idx>:<ExecArnPart_0idx>");
     execution.set("Input", input);
     execution.put("StartTime", "date");
     execution.put("Name", "<ExecArnPart_0idx>");
