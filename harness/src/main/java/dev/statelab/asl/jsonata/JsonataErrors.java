@@ -65,6 +65,28 @@ public final class JsonataErrors {
   }
 
   /**
+   * {@code Map state input must be an array but was: {"foo":"bar"}}: a JSONata Map state without
+   * Items whose input is not an array (no location in the EvaluationFailed event).
+   */
+  public static StatesError mapInputNotArray(JsonNode input) {
+    return error(
+        "Map state input must be an array but was: "
+            + (input == null ? "null" : Json.write(input)));
+  }
+
+  /**
+   * {@code The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format
+   * string: 2016-13-05T21:29:29Z}: a JSONata Wait state's Timestamp that is not a timestamp (the
+   * EvaluationFailed location is {@code Timestamp}).
+   */
+  public static StatesError invalidTimestamp(String value) {
+    return error(
+        "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format"
+            + " string: "
+            + value);
+  }
+
+  /**
    * Checks a field's value against the type the field needs.
    *
    * @return the value

@@ -262,6 +262,22 @@ class JsonataErrorsTests {
   }
 
   @Test
+  void theOtherJsonataStateFailuresUseAwsWording() {
+    // Recorded: scenarios_..._test_map_state_items_input_types_* and
+    // _test_wait_timestamp_jsonata_*.
+    assertThat(JsonataErrors.mapInputNotArray(Json.parse("{\"foo\": \"bar\"}")).cause())
+        .isEqualTo("Map state input must be an array but was: {\"foo\":\"bar\"}");
+    assertThat(JsonataErrors.mapInputNotArray(Json.parse("true")).cause())
+        .isEqualTo("Map state input must be an array but was: true");
+    assertThat(JsonataErrors.mapInputNotArray(Json.parse("null")).error())
+        .isEqualTo(ErrorNames.QUERY_EVALUATION_ERROR);
+    assertThat(JsonataErrors.invalidTimestamp("2016-13-05T21:29:29Z").cause())
+        .isEqualTo(
+            "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format"
+                + " string: 2016-13-05T21:29:29Z");
+  }
+
+  @Test
   void theEngineAddsTheStatePrefix() {
     StatesError error =
         failure("{\"result\": \"{% $doesNotExist %}\"}", "Output", TestBindings.input("{}"));

@@ -32,7 +32,8 @@ class StepFunctionsFunctionsTests {
   void partitionOfASingleElementKeepsBothArrayLevels() {
     // Recorded by AWS: $partition([0], 1) is [[0]], not collapsed like a JSONata sequence.
     assertThat(Eval.text("$partition([0], 1)")).isEqualTo("[[0]]");
-    JsonataBindings recorded = TestBindings.input("{\"FunctionInput\": {\"fst\": [0], \"snd\": 2}}");
+    JsonataBindings recorded =
+        TestBindings.input("{\"FunctionInput\": {\"fst\": [0], \"snd\": 2}}");
     assertThat(
             Eval.text(
                 "$partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd)",
