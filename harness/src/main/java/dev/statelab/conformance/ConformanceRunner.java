@@ -43,12 +43,14 @@ public final class ConformanceRunner {
   private static final String REGION = "us-east-1";
   private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/ConformanceRole";
   private static final Pattern DATE_TIME =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?)");
+      Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?)");
   private static final Pattern BOTO_PREFIX =
       Pattern.compile("^An error occurred \\(\\w+\\) when calling the \\w+ operation: ");
   private static final Pattern TEST_PARAMETER = Pattern.compile("\\[([^\\]]*)]$");
   private static final Pattern JSONPATH_TRANSFORMER =
       Pattern.compile("JsonpathTransformer\\((?:jsonpath=)?'([^']*)',\\s*(?:replacement=)?'([^']*)'");
+  private static final Pattern RUNTIME_VALUE_TRANSFORMER =
+      Pattern.compile("RegexTransformer\\(([A-Za-z_][A-Za-z0-9_]*),\\s*'([^']*)'\\)");
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -122,7 +124,7 @@ public final class ConformanceRunner {
     } else if (status.equals("SUCCEEDED")) {
       JsonNode ours = normalise(output);
       JsonNode theirs = normalise(expected.get("output"));
-      if (!JsonEquality.equal(ours, theirs)) {
+      if (!JsonEquality.equal(ours, theirs, runtimeValuePlaceholders(c))) {
         difference = "output " + abbreviate(Json.write(ours)) + ", expected " + abbreviate(Json.write(theirs));
       }
     } else if (status.equals("CREATE_FAILED")) {
@@ -157,6 +159,21 @@ public final class ConformanceRunner {
     return new CaseResult(c.id(), status, output, error, cause, types, outcome, history, difference);
   }
 
+  /**
+   * Placeholders the recorded test put in place of a value only known at run time
+   * ({@code RegexTransformer(uuid, 'generated-uuid')}): any string of ours matches them.
+   */
+  private static java.util.Set<String> runtimeValuePlaceholders(ConformanceCase c) {
+    java.util.Set<String> placeholders = new java.util.HashSet<>();
+    for (JsonNode t : c.raw().path("source").path("snapshot_transformers")) {
+      Matcher m = RUNTIME_VALUE_TRANSFORMER.matcher(t.asText());
+      if (m.find() && !m.group(1).endsWith("_arn")) {
+        placeholders.add(m.group(2));
+      }
+    }
+    return placeholders;
+  }
+
   private static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
@@ -166,7 +183,7 @@ public final class ConformanceRunner {
       return false;
     }
     try {
-      return JsonEquality.equal(normalise(Json.parse(ours)), normalise(Json.parse(theirs)));
+      return JsonEquality.equal(normalise(Json.parse(ours)), normalise(Json.parse(theirs)), java.util.Set.of());
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -24,8 +24,6 @@ import dev.statelab.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A cursor through one state graph: the execution's top level, one Parallel branch or one Map
@@ -40,8 +38,6 @@ final class Frame {
 
     void failed(Frame frame, StatesError error);
   }
-
-  private static final Pattern FIELD_IN_CAUSE = Pattern.compile("specified for the field '([^'/]+)");
 
   final Run run;
   final EventLoop loop;
@@ -330,7 +326,25 @@ final class Frame {
       public Randomness random() {
         return run.world.random();
       }
+
+      @Override
+      public java.time.Instant now() {
+        return run.world.now();
+      }
     };
+  }
+
+  /**
+   * Evaluates a JSONata field that must produce one JSON type, failing as AWS does
+   * ({@code ... returned an unexpected result type. Expected 'number', but was ...}).
+   */
+  JsonNode jsonataTyped(JsonataTemplate template, String typeName, java.util.function.Predicate<JsonNode> ok) {
+    JsonNode value = template.evaluate(bindings(null, null));
+    if (!ok.test(value)) {
+      String expression = template.singleExpression().orElse(Json.write(template.template()));
+      throw dev.statelab.asl.jsonata.JsonataErrors.unexpectedType(expression, template.fieldName(), typeName, value);
+    }
+    return value;
   }
 
   // ---------------------------------------------------------------- data processing
@@ -415,10 +429,7 @@ final class Frame {
       ObjectNode details = Json.object();
       details.put("error", e.error());
       details.put("cause", e.cause());
-      Matcher m = FIELD_IN_CAUSE.matcher(e.cause() == null ? "" : e.cause());
-      if (m.find()) {
-        details.put("location", m.group(1));
-      }
+      dev.statelab.asl.jsonata.JsonataErrors.location(e).ifPresent(l -> details.put("location", l));
       details.put("state", state.name());
       emit("EvaluationFailed", details);
     }

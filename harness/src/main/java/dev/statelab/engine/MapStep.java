@@ -116,13 +116,7 @@ final class MapStep implements MapRun {
     JsonNode items;
     if (jsonata) {
       if (s.items() != null) {
-        items = s.items().evaluate(f.bindings(null, null));
-        if (!items.isArray()) {
-          throw new StatesError(
-              ErrorNames.QUERY_EVALUATION_ERROR,
-              "The JSONata expression specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
-                  + Json.typeName(items) + "' for value: " + Json.write(items));
-        }
+        items = s.items().evaluate(f.bindings(null, null), dev.statelab.asl.jsonata.ExpectedType.ARRAY);
       } else {
         items = effective;
         if (!items.isArray()) {
@@ -155,14 +149,11 @@ final class MapStep implements MapRun {
       if (source.literal() != null) {
         value = source.literal().asInt();
       } else if (source.expression() != null) {
-        JsonNode v = source.expression().evaluate(f.bindings(null, null));
-        if (!v.isIntegralNumber() || v.asLong() < 0 || !v.canConvertToInt()) {
-          throw new StatesError(
-              ErrorNames.QUERY_EVALUATION_ERROR,
-              "The JSONata expression specified for the field 'MaxConcurrency' returned an unexpected result type. Expected 'integer', but was '"
-                  + Json.typeName(v) + "' for value: " + Json.write(v));
+        JsonNode v = f.jsonataTyped(source.expression(), "integer", n -> States.integerValue(n) != null && n.isNumber());
+        value = States.integerValue(v);
+        if (value < 0) {
+          throw StatesError.runtime("MaxConcurrency must be greater than or equal to 0.");
         }
-        value = v.asInt();
       } else {
         JsonNode v = States.readPath(f, source, effective);
         Integer parsed = States.integerValue(v);
@@ -189,14 +180,7 @@ final class MapStep implements MapRun {
     }
     String field = percentage ? "ToleratedFailurePercentage" : "ToleratedFailureCount";
     if (source.expression() != null) {
-      JsonNode v = source.expression().evaluate(f.bindings(null, null));
-      if (!v.isNumber()) {
-        throw new StatesError(
-            ErrorNames.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field '" + field + "' returned an unexpected result type. Expected 'number', but was '"
-                + Json.typeName(v) + "' for value: " + Json.write(v));
-      }
-      return v.decimalValue();
+      return f.jsonataTyped(source.expression(), "number", JsonNode::isNumber).decimalValue();
     }
     JsonNode v = States.readPath(f, source, effective);
     BigDecimal number = null;

@@ -124,14 +124,7 @@ final class States {
     for (State.ChoiceBranch b : s.choices()) {
       boolean matched;
       if (jsonata) {
-        JsonNode value = b.condition().evaluate(f.bindings(null, null));
-        if (!value.isBoolean()) {
-          throw new StatesError(
-              ErrorNames.QUERY_EVALUATION_ERROR,
-              "The JSONata expression specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '"
-                  + Json.typeName(value) + "' for value: " + Json.write(value));
-        }
-        matched = value.asBoolean();
+        matched = b.condition().evaluate(f.bindings(null, null), dev.statelab.asl.jsonata.ExpectedType.BOOLEAN).asBoolean();
       } else {
         matched = b.rule().matches(f.scope(effective));
       }
@@ -202,13 +195,8 @@ final class States {
       return source.literal().asLong();
     }
     if (source.expression() != null) {
-      JsonNode value = source.expression().evaluate(f.bindings(null, null));
-      if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) {
-        throw new StatesError(
-            ErrorNames.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '"
-                + Json.typeName(value) + "' for value: " + Json.write(value));
-      }
+      JsonNode value = f.jsonataTyped(source.expression(), "integer",
+          n -> n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0);
       long seconds = value.decimalValue().longValue();
       if (seconds < 0) {
         throw new StatesError(

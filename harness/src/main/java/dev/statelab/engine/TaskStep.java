@@ -95,14 +95,9 @@ final class TaskStep {
       return source.literal().asLong();
     }
     if (source.expression() != null) {
-      value = source.expression().evaluate(f.bindings(null, null));
-      if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw new StatesError(
-            ErrorNames.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field '" + field + "' returned an unexpected result type. Expected 'integer', but was '"
-                + Json.typeName(value) + "' for value: " + Json.write(value));
-      }
-      return value.asLong();
+      value = f.jsonataTyped(source.expression(), "integer",
+          n -> n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0 && n.decimalValue().signum() > 0);
+      return value.decimalValue().longValue();
     }
     value = States.readPath(f, source, f.rawInput);
     if (!value.isIntegralNumber() || value.asLong() < 1) {

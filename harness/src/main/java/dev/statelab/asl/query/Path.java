@@ -47,13 +47,16 @@ public final class Path {
   private final String variableName;
   private final JsonPath compiled;
   private final boolean identity;
+  private final java.util.List<Object> literalSegments;
 
-  private Path(String text, Root root, String variableName, JsonPath compiled, boolean identity) {
+  private Path(String text, Root root, String variableName, JsonPath compiled, boolean identity,
+      java.util.List<Object> literalSegments) {
     this.text = text;
     this.root = root;
     this.variableName = variableName;
     this.compiled = compiled;
     this.identity = identity;
+    this.literalSegments = literalSegments;
   }
 
   /**
@@ -84,6 +87,10 @@ public final class Path {
     }
     boolean identity = rest.equals("$");
     JsonPath compiled = null;
+    java.util.List<Object> literal = rest.indexOf('\\') >= 0 ? literalSegments(rest) : null;
+    if (literal != null) {
+      return new Path(text, root, variableName, null, false, literal);
+    }
     if (!identity) {
       String tail = rest.substring(1);
       if (!(tail.startsWith(".") || tail.startsWith("["))) {
@@ -95,7 +102,48 @@ public final class Path {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-    return new Path(text, root, variableName, compiled, identity);
+    return new Path(text, root, variableName, compiled, identity, null);
+  }
+
+  /**
+   * Splits a path of plain names and indexes whose bracketed names hold backslashes: AWS reads
+   * those backslashes literally ({@code $['a\\"b']} names {@code a\\"b}), where the JSONPath library
+   * would unescape them. Returns null for any other path.
+   */
+  private static java.util.List<Object> literalSegments(String path) {
+    java.util.List<Object> segments = new java.util.ArrayList<>();
+    int i = 1;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        int end = i + 1;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+          end++;
+        }
+        if (end == i + 1) {
+          return null;
+        }
+        segments.add(path.substring(i + 1, end));
+        i = end;
+      } else if (path.startsWith("['", i)) {
+        int end = path.indexOf("']", i + 2);
+        if (end < 0) {
+          return null;
+        }
+        segments.add(path.substring(i + 2, end));
+        i = end + 2;
+      } else if (c == '[') {
+        int end = path.indexOf(']', i);
+        if (end < 0 || !path.substring(i + 1, end).matches("\\d+")) {
+          return null;
+        }
+        segments.add(Integer.parseInt(path.substring(i + 1, end)));
+        i = end + 1;
+      } else {
+        return null;
+      }
+    }
+    return java.util.List.copyOf(segments);
   }
 
   /** True when the text compiles as a path. */
@@ -146,7 +194,7 @@ public final class Path {
 
   /** True when the path can select several nodes (wildcards, slices, filters, deep scan). */
   public boolean isDefinite() {
-    return identity || compiled.isDefinite();
+    return identity || literalSegments != null || compiled.isDefinite();
   }
 
   /**
@@ -178,6 +226,18 @@ public final class Path {
   public JsonNode select(JsonNode document) {
     if (identity) {
       return document;
+    }
+    if (literalSegments != null) {
+      JsonNode node = document;
+      for (Object segment : literalSegments) {
+        node = segment instanceof Integer index
+            ? (node != null && node.isArray() ? node.get(index) : null)
+            : (node != null && node.isObject() ? node.get((String) segment) : null);
+        if (node == null) {
+          throw new PathNotFoundException("No results for path: " + text);
+        }
+      }
+      return node;
     }
     try {
       Object result = compiled.read(document, CONFIGURATION);
