@@ -142,6 +142,7 @@ final class AslParser {
     StateGraph graph = parseGraph(root, "", language);
     if (graph != null) {
       checkReachability(graph);
+      checkVariableScopes(graph, Set.of());
     }
     List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
     if (!errors.isEmpty() || graph == null) {
@@ -267,6 +268,57 @@ final class AslParser {
     if (!terminal && graph.state(graph.startAt()) != null) {
       problems.add(
           Diagnostic.error("MISSING_TERMINAL_STATE", "Workflow has no terminal state", loc(graph.location())));
+    }
+  }
+
+  /**
+   * Variables are unique across nested scopes: a Parallel branch or inline Map iteration may read
+   * the names its enclosing scopes assign, but may not assign them itself. (A catcher runs in the
+   * enclosing scope, so its Assign belongs there.) Distributed Map children start a new scope.
+   */
+  private void checkVariableScopes(StateGraph graph, Set<String> outer) {
+    Set<String> here = new java.util.LinkedHashSet<>();
+    Map<String, String> where = new java.util.HashMap<>();
+    for (State s : graph.states().values()) {
+      assignedNames(s.common().assign(), s.common().location() + "/Assign", here, where);
+      if (s instanceof State.Choice c) {
+        for (State.ChoiceBranch b : c.choices()) {
+          assignedNames(b.assign(), b.location() + "/Assign", here, where);
+        }
+      }
+      for (int i = 0; i < s.catchers().size(); i++) {
+        assignedNames(s.catchers().get(i).assign(), s.common().location() + "/Catch/" + i + "/Assign", here, where);
+      }
+    }
+    for (String name : here) {
+      if (outer.contains(name)) {
+        problems.add(Diagnostic.schema(
+            "The variable '" + name + "' is assigned in an outer scope and cannot be assigned in a nested scope",
+            where.get(name)));
+      }
+    }
+    Set<String> visible = new java.util.HashSet<>(outer);
+    visible.addAll(here);
+    for (State s : graph.states().values()) {
+      if (s instanceof State.Parallel p) {
+        p.branches().forEach(b -> checkVariableScopes(b, visible));
+      } else if (s instanceof State.Map m && m.processor() != null) {
+        checkVariableScopes(m.processor(), m.distributed() ? Set.of() : visible);
+      }
+    }
+  }
+
+  private static void assignedNames(Assignment assign, String location, Set<String> names, Map<String, String> where) {
+    if (assign == null) {
+      return;
+    }
+    JsonNode block = assign.jsonPath() != null ? assign.jsonPath().literal() : assign.jsonata().template();
+    Iterator<String> it = block.fieldNames();
+    while (it.hasNext()) {
+      String key = it.next();
+      String name = key.endsWith(".$") && assign.jsonPath() != null ? key.substring(0, key.length() - 2) : key;
+      names.add(name);
+      where.putIfAbsent(name, location + "/" + escape(key));
     }
   }
 

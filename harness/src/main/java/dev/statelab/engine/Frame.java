@@ -196,6 +196,11 @@ final class Frame {
     details.set("output", output);
     details.set("outputDetails", Run.truncatedFalse());
     if (assigned != null && !assigned.isEmpty()) {
+      StatesError tooLarge = variableQuotaError(assigned);
+      if (tooLarge != null) {
+        run.fail(tooLarge, lastEventId);
+        return;
+      }
       ObjectNode vars = Json.object();
       assigned.forEach(vars::set);
       details.set("assignedVariables", vars);
@@ -212,6 +217,30 @@ final class Frame {
         listener.succeeded(this, output);
       }
     }
+  }
+
+  /**
+   * Checks the variable quotas: one variable and one Assign block at most 256 KiB each. AWS
+   * documents the quotas but not the error; StateLab reports States.DataLimitExceeded, the error
+   * of every other payload quota.
+   */
+  private StatesError variableQuotaError(Map<String, JsonNode> assigned) {
+    long block = 0;
+    for (Map.Entry<String, JsonNode> e : assigned.entrySet()) {
+      int size = Json.byteSize(e.getValue());
+      block += size;
+      if (size > Run.MAX_PAYLOAD_BYTES) {
+        return new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
+            "The variable '" + e.getKey() + "' assigned by the state '" + state.name()
+                + "' exceeds the maximum size of " + Run.MAX_PAYLOAD_BYTES + " bytes.");
+      }
+    }
+    if (block > Run.MAX_PAYLOAD_BYTES) {
+      return new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED,
+          "The Assign field of the state '" + state.name() + "' exceeds the maximum size of "
+              + Run.MAX_PAYLOAD_BYTES + " bytes.");
+    }
+    return null;
   }
 
   /** The next state of the current state's transition, or null at the end. */

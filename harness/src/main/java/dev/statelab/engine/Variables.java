@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Workflow variables in nested scopes: an execution's top level, each Parallel branch and each
- * Map iteration. Inner scopes read outer ones; assignments land in the scope that holds the name,
- * else in the innermost.
+ * Map iteration. Inner scopes read outer ones but never assign them: an assignment always lands
+ * in the scope that makes it, and disappears with it.
  */
 final class Variables {
 
@@ -37,12 +37,6 @@ final class Variables {
   }
 
   void set(String name, JsonNode value) {
-    for (Variables v = this; v != null; v = v.parent) {
-      if (v.values.containsKey(name)) {
-        v.values.put(name, value);
-        return;
-      }
-    }
     values.put(name, value);
   }
 }
