@@ -28,7 +28,7 @@ final class DefaultWorld implements World {
   DefaultWorld(WorldOptions options) {
     this.options = options;
     long start = options.startTime() != null ? options.startTime().toEpochMilli() : System.currentTimeMillis();
-    this.loop = new EventLoop(options.clockMode(), options.timeScale(), start);
+    this.loop = new EventLoop(options.clockMode(), options.timeScale(), start, options.realIoGrace().toMillis());
     this.random = new SeededRandomness(options.seed());
   }
 

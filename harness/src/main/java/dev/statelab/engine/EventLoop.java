@@ -51,8 +51,11 @@ final class EventLoop {
   private long sequence;
   private int inFlight;
   private volatile boolean closed;
+  private final long ioGraceMillis;
+  private long stalledSince = -1;
 
-  EventLoop(ClockMode mode, double timeScale, long startMillis) {
+  EventLoop(ClockMode mode, double timeScale, long startMillis, long ioGraceMillis) {
+    this.ioGraceMillis = ioGraceMillis;
     this.mode = mode;
     this.timeScale = timeScale <= 0 ? 1.0 : timeScale;
     this.wallStart = System.currentTimeMillis();
@@ -135,11 +138,27 @@ final class EventLoop {
         r = ready.poll();
       }
       if (r == null) {
+        if (ran) {
+          stalledSince = -1;
+        }
         return ran;
       }
       ran = true;
       r.run();
     }
+  }
+
+  /**
+   * In virtual mode, true when real I/O has been in flight with nothing else to do for longer
+   * than the grace period: time then moves on, so a task that never answers still times out
+   * instead of hanging the world.
+   */
+  private boolean ioGraceExpired() {
+    long wall = System.currentTimeMillis();
+    if (stalledSince < 0) {
+      stalledSince = wall;
+    }
+    return wall - stalledSince >= ioGraceMillis;
   }
 
   /** Fires due timers (world time). Caller holds the lock. */
@@ -179,8 +198,10 @@ final class EventLoop {
         continue;
       }
       Timer next = nextTimer();
-      if (next != null && next.dueMillis <= untilMillis && inFlight == 0 && mode == ClockMode.VIRTUAL) {
+      if (next != null && next.dueMillis <= untilMillis && mode == ClockMode.VIRTUAL
+          && (inFlight == 0 || ioGraceExpired())) {
         virtualNow = Math.max(virtualNow, next.dueMillis);
+        stalledSince = -1;
         continue;
       }
       if (mode == ClockMode.REAL && next != null && next.dueMillis <= untilMillis) {
@@ -190,8 +211,8 @@ final class EventLoop {
         }
         continue;
       }
-      if (inFlight > 0 || forever) {
-        awaitMillis(forever ? 1000 : 50);
+      if (forever || (inFlight > 0 && !(mode == ClockMode.VIRTUAL && ioGraceExpired()))) {
+        awaitMillis(forever ? 1000 : Math.max(1, Math.min(50, ioGraceMillis)));
         continue;
       }
       if (mode == ClockMode.VIRTUAL && untilMillis != Long.MAX_VALUE && virtualNow < untilMillis) {

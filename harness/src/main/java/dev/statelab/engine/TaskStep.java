@@ -37,6 +37,7 @@ final class TaskStep {
   private EventLoop.Timer heartbeat;
   private boolean done;
   private boolean submitted;
+  private boolean inFlight;
 
   private TaskStep(Frame frame, State.Task state, ResourceArn arn, JsonNode parameters,
       Long timeoutSeconds, Long heartbeatSeconds, String token) {
@@ -190,8 +191,9 @@ final class TaskStep {
       callReturned(future);
     } else {
       f.loop.beginExternal();
+      inFlight = true;
       future.whenComplete((r, e) -> f.loop.submitExternal(() -> {
-        f.loop.endExternal();
+        releaseInFlight();
         callReturned(future);
       }));
     }
@@ -364,8 +366,17 @@ final class TaskStep {
     frame.stateFailed(new StatesError(ErrorNames.TIMEOUT, null));
   }
 
+  /** The world stops counting this call as real I/O in flight (it returned, or the task ended). */
+  private void releaseInFlight() {
+    if (inFlight) {
+      inFlight = false;
+      frame.loop.endExternal();
+    }
+  }
+
   private void finish() {
     done = true;
+    releaseInFlight();
     if (timeout != null) {
       timeout.cancel();
     }

@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param startTime the world clock's start, or null for the wall-clock time at creation
  * @param region the region in ARNs
  * @param accountId the account id in ARNs
+ * @param realIoGrace on the virtual clock, how long (wall time) the world waits for real I/O in
+ *     flight (a task's CompletionStage) before it moves time on anyway, so that a task that never
+ *     answers reaches its timeout instead of hanging; default 2 seconds
  */
 public record WorldOptions(
-    ClockMode clockMode, double timeScale, long seed, Instant startTime, String region, String accountId) {
+    ClockMode clockMode,
+    double timeScale,
+    long seed,
+    Instant startTime,
+    String region,
+    String accountId,
+    java.time.Duration realIoGrace) {
 
   /** Virtual clock, seed 0, us-east-1, account 123456789012. */
   public static WorldOptions defaults() {
@@ -35,6 +44,7 @@ public record WorldOptions(
     private Instant startTime;
     private String region = "us-east-1";
     private String accountId = "123456789012";
+    private java.time.Duration realIoGrace = java.time.Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -77,9 +87,18 @@ public record WorldOptions(
       return this;
     }
 
+    /** Sets how long the virtual clock waits for real I/O before moving on (zero: never waits). */
+    public Builder realIoGrace(java.time.Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("realIoGrace must not be negative: " + value);
+      }
+      this.realIoGrace = value;
+      return this;
+    }
+
     /** Builds the options. */
     public WorldOptions build() {
-      return new WorldOptions(clockMode, timeScale, seed, startTime, region, accountId);
+      return new WorldOptions(clockMode, timeScale, seed, startTime, region, accountId, realIoGrace);
     }
   }
 }
