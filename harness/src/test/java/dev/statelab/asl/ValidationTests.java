@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statelab.asl.errors.Diagnostic;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -372,6 +373,28 @@ class ValidationTests {
 
     assertThat(d.code()).isEqualTo(SCHEMA);
     assertThat(d.location()).isEqualTo("/States/M");
+  }
+
+  @Disabled("BUG: state names must be unique in the whole machine (ASL spec), but a Parallel branch may reuse a "
+      + "top-level state's name unnoticed — AslParser checks names per graph only")
+  @Test
+  void aStateNameUsedInABranchAndAtTopLevelIsRejected() {
+    List<Diagnostic> found = problems("""
+        {"StartAt":"Par","States":{
+          "Par":{"Type":"Parallel","Next":"A","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}]},
+          "A":{"Type":"Pass","End":true}}}""");
+
+    assertThat(found).isNotEmpty();
+    assertThat(found).extracting(Diagnostic::location).anyMatch(location -> location.endsWith("/States/A"));
+  }
+
+  @Disabled("BUG: a States object with the same key twice is accepted and the last one silently wins; AWS rejects "
+      + "the definition — Json.MAPPER does not enable STRICT_DUPLICATE_DETECTION for definitions")
+  @Test
+  void aStateNameWrittenTwiceIsRejected() {
+    assertThat(problems("""
+        {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Succeed"}}}"""))
+        .isNotEmpty();
   }
 
   @Test
