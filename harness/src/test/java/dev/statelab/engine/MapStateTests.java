@@ -13,6 +13,7 @@ import dev.statelab.history.HistoryEvent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class MapStateTests {
@@ -260,5 +261,32 @@ class MapStateTests {
     assertThat(events(e, "MapStateStarted")).hasSize(4);
     assertThat(events(e, "MapIterationFailed")).hasSize(4);
     assertThat(events(e, "MapStateFailed")).hasSize(1);
+  }
+
+  @Test
+  void anItemSelectorPathMissingForAnItemFailsTheExecutionWithStatesRuntime() {
+    Execution e = run(world, """
+        {"StartAt":"M","States":{"M":{"Type":"Map","ItemSelector":{"v.$":"$$.Map.Item.Value.x"},"End":true,
+          "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""", "[{\"x\":1},{\"y\":2}]");
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(e.error()).isEqualTo("States.Runtime");
+    assertThat(e.cause()).startsWith("An error occurred while executing the state 'M' (entered at the event id #2). "
+        + "The JSONPath '$$.Map.Item.Value.x' specified for the field 'v.$' could not be found in the input");
+  }
+
+  @Disabled("BUG: with MaxConcurrency 1, an ItemSelector failing for a later item throws NullPointerException out of "
+      + "World.run: the StatesError escapes MapStep.launch (called from the previous iteration's success callback) into "
+      + "that finished child's Frame.enter/evaluationFailed, whose state is already null")
+  @Test
+  void anItemSelectorFailingForALaterSequentialItemFailsTheExecutionInsteadOfThrowing() {
+    Execution e = run(world, """
+        {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemSelector":{"v.$":"$$.Map.Item.Value.x"},
+          "End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""",
+        "[{\"x\":1},{\"y\":2}]");
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(e.error()).isEqualTo("States.Runtime");
+    assertThat(e.cause()).startsWith("An error occurred while executing the state 'M'");
   }
 }
