@@ -159,6 +159,18 @@ class VirtualTimeTests {
   }
 
   @Test
+  void anExpressExecutionTimesOutAfterFiveMinutes() {
+    Execution e = world.run(StateMachine.parse("""
+        {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":600,"End":true}}}"""),
+        ExecutionRequest.of(json("{}")).withType(ExecutionType.EXPRESS));
+
+    assertThat(e.type()).isEqualTo(ExecutionType.EXPRESS);
+    assertThat(e.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+    assertThat(e.error()).isEqualTo("States.Timeout");
+    assertThat(e.stopDate()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
   void theSameDefinitionInputSeedAndStartTimeGiveTheSameHistory() {
     String definition = """
         {"StartAt":"Ids","States":{
