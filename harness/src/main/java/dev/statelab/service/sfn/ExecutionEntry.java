@@ -1,11 +1,11 @@
 package dev.statelab.service.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,11 @@ final class ExecutionEntry {
    * @param execution the engine's execution
    * @param redriveDate when the redrive started it, or null for the first run
    * @param redrivenAfterEventId for a redrive, the last event id of the history before it
+   * @param skipped how many of the run's first events the joined history leaves out (its
+   *     ExecutionStarted, and the redrive router's two events when there is one)
    */
-  record Attempt(Execution execution, Instant redriveDate, long redrivenAfterEventId) {}
+  record Attempt(Execution execution, Instant redriveDate, long redrivenAfterEventId,
+      int skipped) {}
 
   ExecutionEntry(long sequence, Execution execution, String stateMachineArn, String versionArn,
       String aliasArn, Revision revision) {
@@ -47,7 +50,7 @@ final class ExecutionEntry {
     this.aliasArn = aliasArn;
     this.revision = revision;
     this.input = execution.input();
-    this.attempts = List.of(new Attempt(execution, null, 0));
+    this.attempts = List.of(new Attempt(execution, null, 0, 0));
   }
 
   Execution first() {
@@ -77,9 +80,10 @@ final class ExecutionEntry {
   }
 
   /** Adds a redrive run; called on the world's thread. */
-  synchronized void addRedrive(Execution execution, Instant date, long afterEventId) {
+  synchronized void addRedrive(Execution execution, Instant date, long afterEventId,
+      int skipped) {
     List<Attempt> copy = new ArrayList<>(attempts);
-    copy.add(new Attempt(execution, date, afterEventId));
+    copy.add(new Attempt(execution, date, afterEventId, skipped));
     attempts = List.copyOf(copy);
   }
 
@@ -102,12 +106,14 @@ final class ExecutionEntry {
       long redrivenId = offset + 1;
       events.add(new HistoryEvent(redrivenId, offset, attempt.redriveDate().toEpochMilli(),
           "ExecutionRedriven", details));
+      int skipped = attempt.skipped();
       for (HistoryEvent e : attempt.execution().history()) {
-        if (e.id() == 1) {
-          continue; // its ExecutionStarted
+        if (e.id() <= skipped) {
+          continue; // its ExecutionStarted (and the router's events)
         }
-        long id = e.id() - 1 + redrivenId;
-        long previous = e.previousEventId() <= 1 ? redrivenId : e.previousEventId() - 1 + redrivenId;
+        long id = e.id() - skipped + redrivenId;
+        long previous = e.previousEventId() <= skipped
+            ? redrivenId : e.previousEventId() - skipped + redrivenId;
         events.add(new HistoryEvent(id, previous, e.timestampMillis(), e.type(), e.details()));
       }
     }

@@ -3,6 +3,7 @@ package dev.statelab.service.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statelab.asl.InvalidDefinitionException;
 import dev.statelab.asl.StateMachine;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
@@ -421,7 +422,7 @@ final class ExecutionOperations {
           .withType(ExecutionType.STANDARD)
           .withStateMachineName(machineName)
           .withRoleArn(entry.revision.roleArn()));
-      entry.addRedrive(rerun, now, history.size());
+      entry.addRedrive(rerun, now, history.size(), machine.startAt().equals(REDRIVE_ROUTER) ? 3 : 1);
       return now;
     });
     if (clientToken != null) {
@@ -448,14 +449,38 @@ final class ExecutionOperations {
     return null;
   }
 
-  /** The same machine with StartAt moved to {@code stateName}. */
+  /** The name of the router state a redrive starts with when it resumes past StartAt. */
+  static final String REDRIVE_ROUTER = "StateLab.Redrive";
+
+  /**
+   * The same machine, entered at {@code stateName}: StartAt becomes a Choice that always takes
+   * its Default to that state (its never-taken rule keeps the old StartAt reachable, which the
+   * validator requires). The router's two events are left out of the joined history.
+   */
   private static StateMachine startingAt(StateMachine machine, String stateName) {
     if (machine.startAt().equals(stateName)) {
       return machine;
     }
     ObjectNode copy = machine.definition().deepCopy();
-    copy.put("StartAt", stateName);
-    return StateMachine.parse(copy);
+    ObjectNode router = Json.object();
+    router.put("Type", "Choice");
+    ObjectNode rule = router.putArray("Choices").addObject();
+    if ("JSONata".equals(copy.path("QueryLanguage").asText())) {
+      rule.put("Condition", "{% false %}");
+    } else {
+      rule.put("Variable", "$$.Execution.Id");
+      rule.put("IsPresent", false);
+    }
+    rule.put("Next", machine.startAt());
+    router.put("Default", stateName);
+    ((ObjectNode) copy.get("States")).set(REDRIVE_ROUTER, router);
+    copy.put("StartAt", REDRIVE_ROUTER);
+    try {
+      return StateMachine.parse(copy);
+    } catch (InvalidDefinitionException e) {
+      throw SfnErrors.error("ExecutionNotRedrivable", "StateLab cannot resume this execution at"
+          + " state '" + stateName + "': " + e.getMessage());
+    }
   }
 
   // ------------------------------------------------------------------ task tokens
