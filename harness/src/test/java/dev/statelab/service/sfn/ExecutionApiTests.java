@@ -65,6 +65,11 @@ class ExecutionApiTests {
   }
 
   static DescribeExecutionResponse awaitDone(String exec) {
+    return awaitDone(exec, sfn);
+  }
+
+  /** Describes the execution until it is no longer RUNNING (at most 5 s). */
+  static DescribeExecutionResponse awaitDone(String exec, SfnClient sfn) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (true) {
       DescribeExecutionResponse d = sfn.describeExecution(b -> b.executionArn(exec));
