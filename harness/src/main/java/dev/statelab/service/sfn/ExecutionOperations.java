@@ -228,7 +228,8 @@ final class ExecutionOperations {
       }
       out.set("outputDetails", Wire.included(!metadataOnly));
     }
-    if (status.isTerminal()) {
+    if (status == ExecutionStatus.FAILED || status == ExecutionStatus.ABORTED) {
+      // AWS's recorded TIMED_OUT describe carries no error or cause (sfn-api.md, DescribeExecution).
       Wire.putIfPresent(out, "error", current.error());
       Wire.putIfPresent(out, "cause", current.cause());
     }

@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * <p>{@link #start} starts the world's driver thread, so executions advance by themselves, and
  * binds the gateway with the world's region and account, so ARNs and the region clients sign for
  * agree. Closing the server closes the gateway, the service and the world.
+ *
+ * <p>Serve on the real clock (optionally scaled) when clients complete tasks from outside: on the
+ * virtual clock a driven world jumps to the next timer whenever it is idle, so a task waiting for
+ * SendTaskSuccess or a worker reaches its TimeoutSeconds (default 99,999,999 s) at once.
  */
 public final class StateLabServer implements AutoCloseable {
 
