@@ -26,6 +26,10 @@ public final class Main {
             Run every recorded case in DIR; print one line per failing case, then
             'N passed, N failed'. With --known-failures, only cases not listed there
             make the command fail.
+        serve [--port 4566] [--host 127.0.0.1] [--clock real|virtual] [--time-scale X]
+              [--seed N] [--region us-east-1] [--account 123456789012]
+            Serve the Step Functions API for AWS SDKs, boto3 and the AWS CLI; prints
+            'ready on http://HOST:PORT' and serves until Ctrl-C.
       """;
 
   private Main() {}
@@ -48,6 +52,7 @@ public final class Main {
         case "validate" -> new ValidateCommand(out, err).execute(Arguments.parse(rest, List.of(), List.of()));
         case "conformance" -> new ConformanceCommand(out, err)
             .execute(Arguments.parse(rest, ConformanceCommand.FLAGS, List.of()));
+        case "serve" -> new ServeCommand(out, err).execute(Arguments.parse(rest, ServeCommand.FLAGS, List.of()));
         default -> {
           err.println("statelab: unknown command '" + args[0] + "'");
           err.print(USAGE);

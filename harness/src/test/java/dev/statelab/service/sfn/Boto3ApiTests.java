@@ -1,0 +1,95 @@
+package dev.statelab.service.sfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * boto3 against an in-process server like {@code statelab serve}, through a python3 subprocess:
+ * create, start, describe, history, list, sync, activity task token and errors.
+ *
+ * <p>Skipped, with the reason, where python3 with boto3 is missing.
+ */
+class Boto3ApiTests {
+
+  @Test
+  void boto3DrivesTheWholeLifecycleUnchanged(@TempDir Path dir) throws Exception {
+    Result probe = run(List.of("python3", "-c", "import boto3, botocore"), 60);
+    Assumptions.assumeTrue(probe.exitCode() == 0,
+        "python3 with boto3 is not available here: " + probe.output().strip());
+    Path script = dir.resolve("boto3_sfn.py");
+    try (InputStream in = Boto3ApiTests.class.getResourceAsStream("boto3_sfn.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+
+    Result result;
+    try (StateLabServer server = SfnServers.real()) {
+      result = run(List.of("python3", script.toString(), server.endpoint().toString()), 120);
+    }
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    String[] lines = result.output().strip().split("\n");
+    JsonNode seen = Json.parse(lines[lines.length - 1]);
+    assertThat(seen.path("created").asText())
+        .isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:boto");
+    assertThat(seen.path("creationDateIsDatetime").asBoolean()).isTrue();
+    assertThat(seen.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(seen.path("output").asText()).isEqualTo("{\"a\":1}");
+    assertThat(seen.path("history").toString()).isEqualTo("[\"ExecutionStarted\","
+        + "\"PassStateEntered\",\"PassStateExited\",\"ExecutionSucceeded\"]");
+    assertThat(seen.path("listed").get(0).asText()).endsWith(":execution:boto:b1");
+    assertThat(seen.path("machines").toString()).contains("\"boto\"");
+    assertThat(seen.path("sync").toString()).isEqualTo("[\"SUCCEEDED\",\"{\\\"s\\\":2}\",64]");
+    assertThat(seen.path("task").toString())
+        .isEqualTo("[\"{\\\"job\\\":3}\",\"SUCCEEDED\",\"{\\\"done\\\":true}\"]");
+    assertThat(seen.path("missing").get(0).asText()).isEqualTo("StateMachineDoesNotExist");
+    assertThat(seen.path("missing").get(1).asText()).startsWith("State Machine Does Not Exist");
+    assertThat(seen.path("badInput").asText()).isEqualTo("InvalidExecutionInput");
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result run(List<String> command, int timeoutSeconds) throws IOException,
+      InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("AWS_ACCESS_KEY_ID", "test");
+    env.put("AWS_SECRET_ACCESS_KEY", "test");
+    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.remove("AWS_PROFILE");
+    env.remove("AWS_SESSION_TOKEN");
+    Path log = Files.createTempFile("statelab-boto3", ".log");
+    builder.redirectOutput(log.toFile());
+    try {
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        return new Result(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
+      }
+      process.getOutputStream().close();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return new Result(-2, command + " timed out after " + timeoutSeconds + " s");
+      }
+      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+}
