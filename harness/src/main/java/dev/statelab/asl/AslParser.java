@@ -91,7 +91,12 @@ final class AslParser {
       Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$");
   private static final Pattern VARIABLE_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
 
+  /** Definitions are read strictly: a key written twice (two states of one name) is an error. */
+  private static final com.fasterxml.jackson.databind.ObjectReader DEFINITION_READER =
+      Json.MAPPER.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final Map<String, String> stateNames = new java.util.HashMap<>();
   private final Consumer<Diagnostic> sink = problems::add;
 
   private AslParser() {}
@@ -101,7 +106,13 @@ final class AslParser {
     AslParser parser = new AslParser();
     JsonNode root;
     try {
-      root = Json.parse(text);
+      root = DEFINITION_READER.readTree(text);
+      if (root == null || root.isMissingNode()) {
+        throw new IllegalArgumentException("No JSON content");
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      parser.problems.add(Diagnostic.error("INVALID_JSON_DESCRIPTION", e.getOriginalMessage(), "/"));
+      return new ParseResult(null, parser.problems);
     } catch (IllegalArgumentException e) {
       parser.problems.add(Diagnostic.error("INVALID_JSON_DESCRIPTION", String.valueOf(e.getMessage()), "/"));
       return new ParseResult(null, parser.problems);
@@ -184,6 +195,10 @@ final class AslParser {
       String stateLocation = location + "/States/" + escape(name);
       if (name.isEmpty() || name.length() > 80) {
         problems.add(Diagnostic.schema("State names must be 1 to 80 characters long", stateLocation));
+      }
+      String first = stateNames.putIfAbsent(name, stateLocation);
+      if (first != null) {
+        problems.add(Diagnostic.error("DUPLICATE_STATE_NAME", "Duplicate State name: " + name, stateLocation));
       }
       State state = parseState(name, e.getValue(), stateLocation, language);
       if (state != null) {

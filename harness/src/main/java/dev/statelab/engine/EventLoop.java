@@ -94,6 +94,16 @@ final class EventLoop {
     return t;
   }
 
+  /**
+   * Schedules a deadline: at its due time it fires after every other timer due at that instant,
+   * so work that finishes exactly at a deadline is not cut off by it. Caller holds the lock.
+   */
+  Timer deadline(long dueMillis, Runnable action) {
+    Timer t = new Timer(dueMillis, Long.MAX_VALUE / 2 + sequence++, action);
+    timers.add(t);
+    return t;
+  }
+
   /** Schedules an action after a delay in world milliseconds. Caller holds the lock. */
   Timer after(long delayMillis, Runnable action) {
     return at(now() + Math.max(0, delayMillis), action);

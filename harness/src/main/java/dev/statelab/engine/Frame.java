@@ -63,7 +63,6 @@ final class Frame {
   final List<Frame> children = new ArrayList<>();
   EventLoop.Timer timer;
   TaskStep task;
-  JsonNode parallelInput;
   MapStep map;
 
   // Trampoline: states that finish synchronously hand over here instead of recursing.
@@ -447,7 +446,7 @@ final class Frame {
 
   /** An error raised while evaluating the current state's fields (paths, templates, expressions). */
   void evaluationFailed(StatesError raw) {
-    if (isClosed()) {
+    if (isClosed() || state == null) {
       return;
     }
     StatesError e = raw;
@@ -477,7 +476,15 @@ final class Frame {
    * the execution.
    */
   void stateFailed(StatesError e) {
-    if (isClosed()) {
+    stateFailed(e, false);
+  }
+
+  /**
+   * The current state failed; {@code heartbeatMissed} marks a {@code States.Timeout} raised by a
+   * missed heartbeat, which {@code States.HeartbeatTimeout} also matches.
+   */
+  void stateFailed(StatesError e, boolean heartbeatMissed) {
+    if (isClosed() || state == null) {
       return;
     }
     cancelTimers();
@@ -488,7 +495,7 @@ final class Frame {
     List<Retrier> retriers = state.retry();
     for (int i = 0; i < retriers.size(); i++) {
       Retrier r = retriers.get(i);
-      if (matches(r.errorEquals(), e.error())) {
+      if (matches(r.errorEquals(), e.error(), heartbeatMissed)) {
         if (attempts[i] < r.maxAttempts()) {
           attempts[i]++;
           retryCount++;
@@ -518,7 +525,7 @@ final class Frame {
       emit(state.type() + "StateFailed", null);
     }
     for (Catcher c : state.catchers()) {
-      if (matches(c.errorEquals(), e.error())) {
+      if (matches(c.errorEquals(), e.error(), heartbeatMissed)) {
         caught(c, e);
         return;
       }
@@ -560,6 +567,11 @@ final class Frame {
 
   /** True when an ErrorEquals list matches an error name. */
   static boolean matches(List<String> errorEquals, String error) {
+    return matches(errorEquals, error, false);
+  }
+
+  /** True when an ErrorEquals list matches an error (a missed heartbeat also matches HeartbeatTimeout). */
+  static boolean matches(List<String> errorEquals, String error, boolean heartbeatMissed) {
     for (String name : errorEquals) {
       if (name.equals(ErrorNames.ALL)) {
         return !ErrorNames.RUNTIME.equals(error);
@@ -573,8 +585,8 @@ final class Frame {
       if (name.equals(error)) {
         return true;
       }
-      if (name.equals(ErrorNames.HEARTBEAT_TIMEOUT) && ErrorNames.TIMEOUT.equals(error)) {
-        continue;
+      if (name.equals(ErrorNames.HEARTBEAT_TIMEOUT) && heartbeatMissed && ErrorNames.TIMEOUT.equals(error)) {
+        return true;
       }
     }
     return false;

@@ -265,7 +265,16 @@ final class MapStep implements MapRun {
   private void fill() {
     while (!failed && nextIndex < items.size() && running.size() < concurrency) {
       int index = nextIndex++;
-      launch(index);
+      try {
+        launch(index);
+      } catch (StatesError e) {
+        // An ItemSelector failing for a later item fails the Map state, not the finished iteration.
+        failed = true;
+        running.values().forEach(Frame::close);
+        running.clear();
+        frame.evaluationFailed(e);
+        return;
+      }
     }
   }
 

@@ -37,17 +37,16 @@ final class ParallelStep {
     new ParallelStep(f, s, input).start();
   }
 
+  /** Runs every branch again; the input is evaluated again, so it sees the new RetryCount. */
   static void retry(Frame f, State.Parallel s) {
     for (Frame child : f.children) {
       child.close();
     }
     f.children.clear();
-    JsonNode input = f.parallelInput;
-    new ParallelStep(f, s, input).start();
+    begin(f, s);
   }
 
   private void start() {
-    frame.parallelInput = input;
     frame.emit("ParallelStateStarted", null);
     List<StateGraph> branches = state.branches();
     for (int i = 0; i < branches.size(); i++) {

@@ -24,6 +24,12 @@ final class Run implements Execution {
   /** Step Functions' history quota for Standard workflows. */
   static final int MAX_HISTORY_EVENTS = 25_000;
 
+  /** The longest a Standard execution may run: one year. */
+  static final long MAX_STANDARD_MILLIS = 365L * 24 * 3600 * 1000;
+
+  /** The longest an Express execution may run: five minutes. */
+  static final long MAX_EXPRESS_MILLIS = 300_000L;
+
   /** Step Functions' payload quota, bytes. */
   static final int MAX_PAYLOAD_BYTES = 262_144;
 
@@ -96,12 +102,8 @@ final class Run implements Execution {
     world.started(this);
     Integer seconds = machine.timeoutSeconds();
     long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
-    if (type == ExecutionType.EXPRESS) {
-      limit = Math.min(limit, 300_000L);
-    }
-    if (limit != Long.MAX_VALUE) {
-      timeout = loop.after(limit, this::timedOut);
-    }
+    limit = Math.min(limit, type == ExecutionType.EXPRESS ? MAX_EXPRESS_MILLIS : MAX_STANDARD_MILLIS);
+    timeout = loop.deadline(loop.now() + limit, this::timedOut);
     root = new Frame(this, machine.graph(), Variables.root(), null, new Frame.Listener() {
       @Override
       public void succeeded(Frame frame, JsonNode result) {
@@ -122,22 +124,35 @@ final class Run implements Execution {
     return node;
   }
 
-  /** Appends an event; returns its id. Fails the execution when the history quota is reached. */
+  /**
+   * Appends an event and returns its id. Nothing is recorded once the execution has ended. A
+   * Standard execution has room for 25,000 events: when the last one would be anything but
+   * ExecutionSucceeded, ExecutionFailed takes its place.
+   */
   long emit(String eventType, ObjectNode details, long previousEventId) {
+    boolean terminal = TERMINAL_EVENTS.contains(eventType);
+    if (status != ExecutionStatus.RUNNING && !terminal) {
+      return history.size();
+    }
+    if (type == ExecutionType.STANDARD && history.size() == MAX_HISTORY_EVENTS - 1
+        && !eventType.equals("ExecutionSucceeded") && !terminal) {
+      fail(
+          new StatesError(
+              ErrorNames.RUNTIME,
+              "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS + ")."),
+          history.size());
+      return history.size();
+    }
     long id = history.size() + 1L;
     HistoryEvent event = new HistoryEvent(id, previousEventId, loop.now(), eventType, details);
     synchronized (history) {
       history.add(event);
     }
-    if (history.size() == MAX_HISTORY_EVENTS - 1 && status == ExecutionStatus.RUNNING && type == ExecutionType.STANDARD) {
-      fail(
-          new StatesError(
-              ErrorNames.RUNTIME,
-              "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS + ")."),
-          id);
-    }
     return id;
   }
+
+  private static final java.util.Set<String> TERMINAL_EVENTS =
+      java.util.Set.of("ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted");
 
   boolean isRunning() {
     return status == ExecutionStatus.RUNNING;

@@ -69,10 +69,11 @@ final class States {
         output = f.rawInput;
       } else {
         JsonNode selected = f.select(io.inputPath(), f.rawInput);
-        if (io.parameters() != null) {
-          result = io.parameters().evaluate(f.scope(selected));
-        } else if (s.result() != null) {
+        if (s.result() != null) {
+          // Parameters is the input of Pass's virtual task; Result is its result.
           result = s.result();
+        } else if (io.parameters() != null) {
+          result = io.parameters().evaluate(f.scope(selected));
         } else {
           result = selected;
         }

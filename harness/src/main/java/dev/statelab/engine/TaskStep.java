@@ -52,6 +52,18 @@ final class TaskStep {
 
   /** Evaluates the Task's input and timeouts, then makes the first attempt. */
   static void begin(Frame f, State.Task s) {
+    attempt(f, s);
+  }
+
+  /**
+   * Makes another attempt. The input is evaluated again, as AWS does: a retry sees the new
+   * {@code $$.State.RetryCount} and, for a callback task, a new task token.
+   */
+  static void retry(Frame f, State.Task s) {
+    attempt(f, s);
+  }
+
+  private static void attempt(Frame f, State.Task s) {
     ResourceArn arn = ResourceArn.parse(s.resource());
     String token = null;
     if (arn.pattern() == ResourceArn.Pattern.WAIT_FOR_TASK_TOKEN) {
@@ -69,20 +81,6 @@ final class TaskStep {
     Long timeout = seconds(f, s.timeoutSeconds(), "TimeoutSeconds");
     Long heartbeat = seconds(f, s.heartbeatSeconds(), "HeartbeatSeconds");
     TaskStep step = new TaskStep(f, s, arn, parameters, timeout, heartbeat, token);
-    f.task = step;
-    step.attempt();
-  }
-
-  /** Makes another attempt with the same input. */
-  static void retry(Frame f, State.Task s) {
-    TaskStep previous = f.task;
-    String token = previous.token == null ? null : f.run.world.newTaskToken();
-    if (token != null) {
-      ObjectNode task = Json.object();
-      task.put("Token", token);
-      f.addContext("Task", task);
-    }
-    TaskStep step = new TaskStep(f, s, previous.arn, previous.parameters, previous.timeoutSeconds, previous.heartbeatSeconds, token);
     f.task = step;
     step.attempt();
   }
@@ -162,9 +160,13 @@ final class TaskStep {
       f.emit("TaskStarted", resourceDetails());
     }
     long limit = timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
-    timeout = f.loop.after(limit * 1000L, this::timedOut);
+    timeout = f.loop.after(limit * 1000L, () -> timedOut(false));
     if (heartbeatSeconds != null && arn.pattern() != ResourceArn.Pattern.REQUEST_RESPONSE) {
-      heartbeat = f.loop.after(heartbeatSeconds * 1000L, this::timedOut);
+      heartbeat = f.loop.after(heartbeatSeconds * 1000L, () -> timedOut(true));
+    }
+    if (f.isClosed()) {
+      finish();
+      return;
     }
     if (token != null) {
       f.run.world.registerToken(token, this);
@@ -269,7 +271,7 @@ final class TaskStep {
     if (heartbeat != null) {
       heartbeat.cancel();
     }
-    heartbeat = frame.loop.after(heartbeatSeconds * 1000L, this::timedOut);
+    heartbeat = frame.loop.after(heartbeatSeconds * 1000L, () -> timedOut(true));
   }
 
   boolean isDone() {
@@ -283,7 +285,7 @@ final class TaskStep {
       failed(
           new StatesError(
               ErrorNames.DATA_LIMIT_EXCEEDED,
-              "The state/task '" + arn.resourceType() + "' returned a result with a size exceeding the maximum number of bytes service limit."),
+              "The state/task '" + (isLambdaFunction() ? arn.arn() : arn.resourceType()) + "' returned a result with a size exceeding the maximum number of bytes service limit."),
           true);
       return;
     }
@@ -349,7 +351,12 @@ final class TaskStep {
     }
   }
 
-  private void timedOut() {
+  /**
+   * The task ran past TimeoutSeconds, or missed its heartbeat. Both are reported as
+   * {@code States.Timeout}, as AWS records them; a missed heartbeat also matches a retrier or
+   * catcher on {@code States.HeartbeatTimeout}.
+   */
+  private void timedOut(boolean heartbeatMissed) {
     if (done || frame.isClosed()) {
       return;
     }
@@ -363,7 +370,7 @@ final class TaskStep {
       d.put("error", ErrorNames.TIMEOUT);
       frame.emit("TaskTimedOut", d);
     }
-    frame.stateFailed(new StatesError(ErrorNames.TIMEOUT, null));
+    frame.stateFailed(new StatesError(ErrorNames.TIMEOUT, null), heartbeatMissed);
   }
 
   /** The world stops counting this call as real I/O in flight (it returned, or the task ended). */

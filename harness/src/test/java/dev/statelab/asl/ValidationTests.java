@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statelab.asl.errors.Diagnostic;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -375,8 +374,6 @@ class ValidationTests {
     assertThat(d.location()).isEqualTo("/States/M");
   }
 
-  @Disabled("BUG: state names must be unique in the whole machine (ASL spec), but a Parallel branch may reuse a "
-      + "top-level state's name unnoticed — AslParser checks names per graph only")
   @Test
   void aStateNameUsedInABranchAndAtTopLevelIsRejected() {
     List<Diagnostic> found = problems("""
@@ -388,8 +385,6 @@ class ValidationTests {
     assertThat(found).extracting(Diagnostic::location).anyMatch(location -> location.endsWith("/States/A"));
   }
 
-  @Disabled("BUG: a States object with the same key twice is accepted and the last one silently wins; AWS rejects "
-      + "the definition — Json.MAPPER does not enable STRICT_DUPLICATE_DETECTION for definitions")
   @Test
   void aStateNameWrittenTwiceIsRejected() {
     assertThat(problems("""

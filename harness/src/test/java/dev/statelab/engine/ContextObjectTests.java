@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ContextObjectTests {
@@ -135,8 +134,6 @@ class ContextObjectTests {
     assertThat(e.output()).isEqualTo(json("[{\"name\":\"Inner\",\"input\":[1]}]"));
   }
 
-  @Disabled("BUG: a retried Task's Parameters are not re-evaluated, so $$.State.RetryCount passed to the task stays 0 "
-      + "(AWS sends 0,1,2,3: recording test_lambda_invoke_with_retry_extended_input) — TaskStep.retry")
   @Test
   void parametersOfARetriedTaskSeeTheIncreasingRetryCount() {
     List<Integer> seen = new CopyOnWriteArrayList<>();

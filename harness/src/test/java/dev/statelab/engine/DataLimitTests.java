@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statelab.json.Json;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The 256 KiB (262,144 bytes of UTF-8) payload quota on state and task outputs. */
@@ -115,8 +114,6 @@ class DataLimitTests {
     assertThat(e.output().get("Error").asText()).isEqualTo("States.DataLimitExceeded");
   }
 
-  @Disabled("BUG: for a Lambda function ARN the DataLimitExceeded cause names 'lambda' instead of the function ARN "
-      + "(AWS: \"The state/task 'arn:aws:lambda:...:function:<name>' returned a result ...\") — TaskStep.succeeded")
   @Test
   void anOversizedLambdaFunctionResultNamesTheFunctionArnInTheCause() {
     world.integrations().function("Big", in -> Json.text("d".repeat(QUOTA)));

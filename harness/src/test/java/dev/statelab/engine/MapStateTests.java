@@ -13,7 +13,6 @@ import dev.statelab.history.HistoryEvent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class MapStateTests {
@@ -275,9 +274,6 @@ class MapStateTests {
         + "The JSONPath '$$.Map.Item.Value.x' specified for the field 'v.$' could not be found in the input");
   }
 
-  @Disabled("BUG: with MaxConcurrency 1, an ItemSelector failing for a later item throws NullPointerException out of "
-      + "World.run: the StatesError escapes MapStep.launch (called from the previous iteration's success callback) into "
-      + "that finished child's Frame.enter/evaluationFailed, whose state is already null")
   @Test
   void anItemSelectorFailingForALaterSequentialItemFailsTheExecutionInsteadOfThrowing() {
     Execution e = run(world, """

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.statelab.history.HistoryEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ParallelStateTests {
@@ -185,8 +184,6 @@ class ParallelStateTests {
     assertThat(entered(e, "A").details().get("input")).isEqualTo(json("{\"k\":\"v\"}"));
   }
 
-  @Disabled("BUG: a Parallel retry reuses the first attempt's Parameters output, so $$.State.RetryCount stays 0 "
-      + "(ParallelStep.retry reads Frame.parallelInput instead of re-evaluating InputPath/Parameters)")
   @Test
   void retriedParallelReEvaluatesParametersWithTheRetryCount() {
     Execution e = run(world, """

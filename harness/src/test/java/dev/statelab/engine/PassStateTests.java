@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statelab.history.HistoryEvent;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class PassStateTests {
@@ -139,8 +138,6 @@ class PassStateTests {
     assertThat(e.transitions()).isEqualTo(3);
   }
 
-  @Disabled("BUG: Pass with both Parameters and Result uses the Parameters output; Result must be the result "
-      + "(Parameters only shapes the virtual task's input) — States.pass in engine/States.java")
   @Test
   void resultWinsOverParametersInAPassState() {
     Execution e = run(world, """

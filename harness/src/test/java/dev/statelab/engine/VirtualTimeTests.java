@@ -18,7 +18,6 @@ import dev.statelab.history.HistoryEvent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The virtual clock: long waits cost no wall time, advanceBy moves time explicitly, and runs repeat by seed. */
@@ -146,8 +145,6 @@ class VirtualTimeTests {
     assertThat(world.now()).isEqualTo(START.plusSeconds(60));
   }
 
-  @Disabled("BUG: Standard executions have no one-year maximum duration (AWS quota: an execution running past a "
-      + "year fails with States.Timeout); Run.begin arms a timer only for the definition's TimeoutSeconds")
   @Test
   void aStandardExecutionTimesOutAfterOneYear() {
     Execution e = run(world, """
