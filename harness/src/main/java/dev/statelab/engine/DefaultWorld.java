@@ -125,6 +125,14 @@ final class DefaultWorld implements World {
   }
 
   @Override
+  public boolean isTaskPending(String taskToken) {
+    return call(() -> {
+      TaskStep step = taskToken == null ? null : tokens.get(taskToken);
+      return step != null && !step.isDone();
+    });
+  }
+
+  @Override
   public void sendTaskSuccess(String taskToken, JsonNode output) {
     call(() -> {
       step(taskToken).tokenSucceeded(output);
@@ -226,6 +234,12 @@ final class DefaultWorld implements World {
   public synchronized void startDriver() {
     if (driver != null) {
       return;
+    }
+    loop.lock.lock();
+    try {
+      loop.holdForCallbacks(true);
+    } finally {
+      loop.lock.unlock();
     }
     Thread t = new Thread(() -> {
       loop.lock.lock();

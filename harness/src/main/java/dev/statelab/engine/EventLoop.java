@@ -50,6 +50,8 @@ final class EventLoop {
   private long virtualNow;
   private long sequence;
   private int inFlight;
+  private int pendingCallbacks;
+  private boolean holdForCallbacks;
   private volatile boolean closed;
   private final long ioGraceMillis;
   private long stalledSince = -1;
@@ -107,6 +109,24 @@ final class EventLoop {
   /** Schedules an action after a delay in world milliseconds. Caller holds the lock. */
   Timer after(long delayMillis, Runnable action) {
     return at(now() + Math.max(0, delayMillis), action);
+  }
+
+  /** A task now waits for a callback (SendTaskSuccess, an activity worker) from outside. */
+  void beginCallback() {
+    pendingCallbacks++;
+  }
+
+  /** A task stopped waiting for its callback. */
+  void endCallback() {
+    pendingCallbacks--;
+  }
+
+  /**
+   * When true, virtual time does not jump while a task waits for a callback: for a server, whose
+   * callbacks come from clients at wall-clock pace.
+   */
+  void holdForCallbacks(boolean hold) {
+    this.holdForCallbacks = hold;
   }
 
   /** Marks the start of real I/O whose completion will come through {@link #submitExternal}. */
@@ -209,6 +229,7 @@ final class EventLoop {
       }
       Timer next = nextTimer();
       if (next != null && next.dueMillis <= untilMillis && mode == ClockMode.VIRTUAL
+          && !(holdForCallbacks && pendingCallbacks > 0)
           && (inFlight == 0 || ioGraceExpired())) {
         virtualNow = Math.max(virtualNow, next.dueMillis);
         stalledSince = -1;

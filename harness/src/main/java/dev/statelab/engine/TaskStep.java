@@ -38,6 +38,7 @@ final class TaskStep {
   private boolean done;
   private boolean submitted;
   private boolean inFlight;
+  private boolean awaitingCallback;
 
   private TaskStep(Frame frame, State.Task state, ResourceArn arn, JsonNode parameters,
       Long timeoutSeconds, Long heartbeatSeconds, String token) {
@@ -170,6 +171,8 @@ final class TaskStep {
     }
     if (token != null) {
       f.run.world.registerToken(token, this);
+      f.loop.beginCallback();
+      awaitingCallback = true;
     }
     Integration integration = f.run.world.integrations().resolve(arn, parameters);
     if (integration == null) {
@@ -384,6 +387,10 @@ final class TaskStep {
   private void finish() {
     done = true;
     releaseInFlight();
+    if (awaitingCallback) {
+      awaitingCallback = false;
+      frame.loop.endCallback();
+    }
     if (timeout != null) {
       timeout.cancel();
     }

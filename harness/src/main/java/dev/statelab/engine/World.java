@@ -76,6 +76,9 @@ public interface World extends AutoCloseable {
   /** Runs what is due within the next {@code duration} of world time, ending exactly that much later. */
   void advanceBy(Duration duration);
 
+  /** True when a task waits for this token's callback (without touching its heartbeat). */
+  boolean isTaskPending(String taskToken);
+
   /** Completes a waiting task (a {@code .waitForTaskToken} task or an activity) with output. */
   void sendTaskSuccess(String taskToken, JsonNode output);
 
@@ -93,7 +96,9 @@ public interface World extends AutoCloseable {
 
   /**
    * Starts a background thread that drives the world continuously (for servers); until then the
-   * world advances only inside {@link #runUntilIdle()} and {@link #advanceBy(Duration)}.
+   * world advances only inside {@link #runUntilIdle()} and {@link #advanceBy(Duration)}. A driven
+   * world on the virtual clock does not skip time while a task waits for a callback, since
+   * callbacks then come from clients at their own pace.
    */
   void startDriver();
 

@@ -29,6 +29,12 @@ public final class Integrations {
     return this;
   }
 
+  /** Removes the integration bound to an exact Resource ARN, if any. */
+  public Integrations unregister(String resourceArn) {
+    byArn.remove(resourceArn);
+    return this;
+  }
+
   /** Registers an asynchronous function (it sees the whole request) under a Lambda function name. */
   public Integrations asyncFunction(String name, Integration integration) {
     byFunctionName.put(functionName(name), integration);
