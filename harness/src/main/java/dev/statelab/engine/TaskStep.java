@@ -182,7 +182,7 @@ final class TaskStep {
     TaskRequest request =
         new TaskRequest(
             state.resource(), parameters, token, f.run.arn(), state.name(),
-            f.run.world.options().region(), f.run.world.options().accountId(), f.loop.now());
+            f.run.world.options().region(), f.run.world.options().accountId(), f.loop.now(), this::jobSubmitted);
     CompletionStage<JsonNode> stage;
     try {
       stage = integration.invoke(request);
@@ -250,6 +250,24 @@ final class TaskStep {
       return;
     }
     succeeded(result);
+  }
+
+  /** A {@code .sync} integration reports its job was submitted: TaskSubmitted, then wait for the job. */
+  private void jobSubmitted(JsonNode response) {
+    Runnable report = () -> {
+      if (!done && !frame.isClosed() && !submitted) {
+        submitted = true;
+        ObjectNode d = resourceDetails();
+        d.set("output", response);
+        d.set("outputDetails", Run.truncatedFalse());
+        frame.emit("TaskSubmitted", d);
+      }
+    };
+    if (frame.loop.lock.isHeldByCurrentThread()) {
+      report.run();
+    } else {
+      frame.loop.submitExternal(report);
+    }
   }
 
   /** The callback for this task's token arrived with output. */

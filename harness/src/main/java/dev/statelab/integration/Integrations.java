@@ -75,16 +75,7 @@ public final class Integrations {
       }
       return request -> {
         JsonNode payload = request.parameters().get("Payload");
-        TaskRequest inner =
-            new TaskRequest(
-                request.resource(),
-                payload == null ? Json.NODES.nullNode() : payload,
-                request.taskToken(),
-                request.executionArn(),
-                request.stateName(),
-                request.region(),
-                request.accountId(),
-                request.nowMillis());
+        TaskRequest inner = request.withParameters(payload == null ? Json.NODES.nullNode() : payload);
         return fn.invoke(inner).thenApply(Integrations::lambdaInvokeResponse);
       };
     }

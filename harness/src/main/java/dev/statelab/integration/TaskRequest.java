@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param region the world's region
  * @param accountId the world's account id
  * @param nowMillis the world time when the task was scheduled
+ * @param progress where a long-running ({@code .sync}) integration reports that its job was
+ *     submitted; call it on the world's thread or through the world
  */
 public record TaskRequest(
     String resource,
@@ -22,4 +24,11 @@ public record TaskRequest(
     String stateName,
     String region,
     String accountId,
-    long nowMillis) {}
+    long nowMillis,
+    TaskProgress progress) {
+
+  /** This request with other parameters (e.g. an integration that unwraps {@code Payload}). */
+  public TaskRequest withParameters(JsonNode newParameters) {
+    return new TaskRequest(resource, newParameters, taskToken, executionArn, stateName, region, accountId, nowMillis, progress);
+  }
+}
