@@ -3,7 +3,7 @@ package dev.statelab.cli;
 import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.gateway.GatewayOptions;
-import dev.statelab.service.sfn.StateLabServer;
+import dev.statelab.server.StateLabServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.statelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.statelab.service.sfn.StateLabServer;
+import dev.statelab.server.StateLabServer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

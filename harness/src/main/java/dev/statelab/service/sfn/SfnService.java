@@ -1,5 +1,6 @@
 package dev.statelab.service.sfn;
 
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsProtocol;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  *
  * <p>The world must be driven by its background thread ({@link World#startDriver()}) for
- * executions to advance while requests come in; {@link StateLabServer} does all of this. Two
+ * executions to advance while requests come in; {@code dev.statelab.server.StateLabServer} does all of this. Two
  * operations wait without holding a gateway thread: {@code StartSyncExecution} (until the Express
  * execution ends) and {@code GetActivityTask} (until a task is scheduled or the poll times out).
  *

@@ -1,7 +1,7 @@
 /**
  * The Step Functions API as a StateLab service: {@link dev.statelab.service.sfn.SfnService} answers
  * every {@code AWSStepFunctions.*} operation over an in-memory store bound to one {@link
- * dev.statelab.engine.World}, and {@link dev.statelab.service.sfn.StateLabServer} starts a world and
+ * dev.statelab.engine.World}, and {@code dev.statelab.server.StateLabServer} starts a world and
  * a {@link dev.statelab.gateway.Gateway} together so AWS SDKs, boto3 and the AWS CLI work unchanged
  * against one local port.
  *

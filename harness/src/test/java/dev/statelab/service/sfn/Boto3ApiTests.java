@@ -1,5 +1,7 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.server.StateLabServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

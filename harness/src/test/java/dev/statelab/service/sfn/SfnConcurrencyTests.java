@@ -1,5 +1,7 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.server.StateLabServer;
+
 import static dev.statelab.service.sfn.SfnServers.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.server.StateLabServer;
+
 import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;

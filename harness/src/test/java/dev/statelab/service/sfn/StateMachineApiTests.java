@@ -1,5 +1,7 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.server.StateLabServer;
+
 import static dev.statelab.service.sfn.SfnAssertions.assertAwsError;
 import static dev.statelab.service.sfn.SfnServers.PASS;
 import static dev.statelab.service.sfn.SfnServers.PREFIX;

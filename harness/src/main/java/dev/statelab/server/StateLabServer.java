@@ -1,17 +1,22 @@
-package dev.statelab.service.sfn;
+package dev.statelab.server;
 
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.gateway.Gateway;
 import dev.statelab.gateway.GatewayOptions;
+import dev.statelab.gateway.AwsService;
 import dev.statelab.gateway.SdkClients;
+import dev.statelab.service.sfn.SfnService;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * A world and a gateway serving Step Functions for it, started and closed together.
+ * A world and a gateway serving Step Functions and the stand-in services for it, started and
+ * closed together.
  *
  * <pre>{@code
  * try (StateLabServer server = StateLabServer.start(
@@ -51,9 +56,23 @@ public final class StateLabServer implements AutoCloseable {
 
   /** Starts serving {@code world}; GetActivityTask polls wait at most {@code activityPoll}. */
   public static StateLabServer start(World world, GatewayOptions options, Duration activityPoll) {
+    return start(world, options, activityPoll, ServiceModules.standard());
+  }
+
+  /**
+   * Starts serving {@code world} with Step Functions and the given stand-in modules, each
+   * installed into the world before the gateway opens.
+   */
+  public static StateLabServer start(
+      World world, GatewayOptions options, Duration activityPoll, List<ServiceModule> modules) {
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(options, "options");
     SfnService sfn = SfnService.newInstance(world, activityPoll);
+    List<AwsService> services = new ArrayList<>();
+    services.add(sfn);
+    for (ServiceModule module : modules) {
+      services.addAll(module.install(world));
+    }
     world.startDriver();
     WorldOptions w = world.options();
     GatewayOptions bound = GatewayOptions.newBuilder()
@@ -67,7 +86,7 @@ public final class StateLabServer implements AutoCloseable {
         .build();
     Gateway gateway;
     try {
-      gateway = Gateway.start(bound, sfn);
+      gateway = Gateway.start(bound, services);
     } catch (RuntimeException e) {
       sfn.close();
       world.close();
