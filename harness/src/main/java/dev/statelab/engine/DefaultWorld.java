@@ -73,6 +73,13 @@ final class DefaultWorld implements World {
     });
   }
 
+  private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public <T> T component(Class<T> type, java.util.function.Supplier<? extends T> create) {
+    return type.cast(components.computeIfAbsent(type, k -> create.get()));
+  }
+
   @Override
   public void addListener(WorldListener listener) {
     listeners.add(java.util.Objects.requireNonNull(listener));

@@ -174,18 +174,27 @@ final class TaskStep {
       f.loop.beginCallback();
       awaitingCallback = true;
     }
-    Integration integration = f.run.world.integrations().resolve(arn, parameters);
-    if (integration == null) {
-      failed(unresolved());
-      return;
-    }
     TaskRequest request =
         new TaskRequest(
             state.resource(), parameters, token, f.run.arn(), state.name(),
             f.run.world.options().region(), f.run.world.options().accountId(), f.loop.now(), this::jobSubmitted);
     CompletionStage<JsonNode> stage;
     try {
-      stage = integration.invoke(request);
+      stage = null;
+      for (dev.statelab.integration.TaskInterceptor interceptor : f.run.world.integrations().interceptors()) {
+        stage = interceptor.intercept(request, f.retryCount);
+        if (stage != null) {
+          break;
+        }
+      }
+      if (stage == null) {
+        Integration integration = f.run.world.integrations().resolve(arn, parameters);
+        if (integration == null) {
+          failed(unresolved());
+          return;
+        }
+        stage = integration.invoke(request);
+      }
     } catch (StatesError e) {
       stage = CompletableFuture.failedFuture(e);
     } catch (RuntimeException e) {

@@ -44,6 +44,12 @@ public interface World extends AutoCloseable {
   /** The integrations Task states call. */
   Integrations integrations();
 
+  /**
+   * The world's single instance of a component, created on first use: where stand-in services
+   * keep their per-world state (function registries, job queues, usage ledgers).
+   */
+  <T> T component(Class<T> type, java.util.function.Supplier<? extends T> create);
+
   /** Adds a listener for executions and Map Runs in this world. */
   void addListener(WorldListener listener);
 

@@ -21,6 +21,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Integrations {
 
   private final Map<String, Integration> byArn = new ConcurrentHashMap<>();
+  private final java.util.List<TaskInterceptor> interceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<IntegrationResolver> resolvers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds an interceptor consulted before any integration (mocked responses, fault plans). */
+  public Integrations intercept(TaskInterceptor interceptor) {
+    interceptors.add(interceptor);
+    return this;
+  }
+
+  /** Adds a resolver consulted for resources no exact binding or function answers (stand-ins). */
+  public Integrations resolver(IntegrationResolver resolver) {
+    resolvers.add(resolver);
+    return this;
+  }
+
+  /** The interceptors, in the order they were added. */
+  public java.util.List<TaskInterceptor> interceptors() {
+    return interceptors;
+  }
   private final Map<String, Integration> byFunctionName = new ConcurrentHashMap<>();
 
   /** Binds an integration to an exact Resource ARN (pattern suffix included). */
@@ -57,6 +76,20 @@ public final class Integrations {
    * @return the integration, or null when nothing answers the resource
    */
   public Integration resolve(ResourceArn arn, JsonNode parameters) {
+    Integration found = resolveDirect(arn, parameters);
+    if (found != null) {
+      return found;
+    }
+    for (IntegrationResolver resolver : resolvers) {
+      Integration r = resolver.resolve(arn, parameters);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private Integration resolveDirect(ResourceArn arn, JsonNode parameters) {
     Integration exact = byArn.get(arn.arn());
     if (exact != null) {
       return exact;
