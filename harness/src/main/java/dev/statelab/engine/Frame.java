@@ -164,7 +164,7 @@ final class Frame {
     details.put("name", s.name());
     details.set("input", input);
     details.set("inputDetails", Run.truncatedFalse());
-    enteredId = emit(s.type() + "StateEntered", details);
+    enteredId = emit(EventTypes.entered(s), details);
     run.countTransition();
     try {
       States.evaluate(this, s);
@@ -206,7 +206,7 @@ final class Frame {
       details.set("assignedVariablesDetails", Run.truncatedFalse());
       assigned.forEach(this.vars::set);
     }
-    emit(state.type() + "StateExited", details);
+    emit(EventTypes.exited(state), details);
     if (next != null) {
       goTo(next, output);
     } else {
@@ -248,10 +248,7 @@ final class Frame {
   }
 
   static boolean exceedsPayloadLimit(JsonNode node) {
-    if (node.isValueNode() && !node.isTextual()) {
-      return false;
-    }
-    return Json.byteSize(node) > Run.MAX_PAYLOAD_BYTES;
+    return Json.exceedsBytes(node, Run.MAX_PAYLOAD_BYTES);
   }
 
   // ---------------------------------------------------------------- scopes

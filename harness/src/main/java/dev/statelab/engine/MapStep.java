@@ -285,18 +285,16 @@ final class MapStep implements MapRun {
     itemContext.put("Index", index);
     itemContext.set("Value", item);
     mapContext.set("Item", itemContext);
-    JsonNode input;
-    frame.addContext("Map", mapContext);
-    try {
-      if (state.itemSelectorJsonata() != null) {
-        input = state.itemSelectorJsonata().evaluate(frame.bindings(null, null));
-      } else if (state.itemSelector() != null) {
-        input = state.itemSelector().evaluate(frame.scope(effective));
-      } else {
-        input = item;
+    JsonNode input = item;
+    if (state.itemSelectorJsonata() != null || state.itemSelector() != null) {
+      frame.addContext("Map", mapContext);
+      try {
+        input = state.itemSelectorJsonata() != null
+            ? state.itemSelectorJsonata().evaluate(frame.bindings(null, null))
+            : state.itemSelector().evaluate(frame.scope(effective));
+      } finally {
+        frame.addContext("Map", null);
       }
-    } finally {
-      frame.addContext("Map", null);
     }
     if (!state.distributed()) {
       frame.emit("MapIterationStarted", iteration(index));

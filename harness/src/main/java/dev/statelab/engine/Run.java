@@ -118,10 +118,11 @@ final class Run implements Execution {
     root.start(machine.startAt(), input);
   }
 
+  private static final ObjectNode TRUNCATED_FALSE = Json.object().put("truncated", false);
+
+  /** {@code {"truncated": false}}: one shared node; history details are never modified. */
   static ObjectNode truncatedFalse() {
-    ObjectNode node = Json.object();
-    node.put("truncated", false);
-    return node;
+    return TRUNCATED_FALSE;
   }
 
   /**

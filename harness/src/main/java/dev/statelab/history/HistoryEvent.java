@@ -85,7 +85,7 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
             out.set("assignedVariables", vars);
           }
         } else {
-          out.set(e.getKey(), e.getValue());
+          out.set(e.getKey(), e.getValue().deepCopy());
         }
       }
       node.set(detailsKey(), out);

@@ -68,6 +68,43 @@ public final class Json {
     return write(node).getBytes(StandardCharsets.UTF_8).length;
   }
 
+  /**
+   * True when the compact UTF-8 serialisation is larger than {@code limit} bytes. A cheap upper
+   * bound (every character escaped) settles most payloads without serialising them.
+   */
+  public static boolean exceedsBytes(JsonNode node, int limit) {
+    long bound = upperBound(node, limit);
+    if (bound <= limit) {
+      return false;
+    }
+    return byteSize(node) > limit;
+  }
+
+  private static long upperBound(JsonNode node, long stopAbove) {
+    if (node.isTextual()) {
+      return 2L + 6L * node.textValue().length();
+    }
+    if (node.isValueNode()) {
+      return node.isNumber() ? node.asText().length() + 2L : 5;
+    }
+    long total = 2;
+    if (node.isObject()) {
+      var it = node.fields();
+      while (it.hasNext() && total <= stopAbove) {
+        var e = it.next();
+        total += 4L + 6L * e.getKey().length() + upperBound(e.getValue(), stopAbove);
+      }
+    } else {
+      for (JsonNode child : node) {
+        total += 1 + upperBound(child, stopAbove);
+        if (total > stopAbove) {
+          break;
+        }
+      }
+    }
+    return total;
+  }
+
   /** A new empty object node. */
   public static ObjectNode object() {
     return NODES.objectNode();

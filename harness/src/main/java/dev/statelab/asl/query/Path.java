@@ -91,6 +91,7 @@ public final class Path {
     if (literal != null) {
       return new Path(text, root, variableName, null, false, literal);
     }
+    java.util.List<Object> simple = !identity && isReferencePath(rest) ? literalSegments(rest) : null;
     if (!identity) {
       String tail = rest.substring(1);
       if (!(tail.startsWith(".") || tail.startsWith("["))) {
@@ -102,8 +103,13 @@ public final class Path {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-    return new Path(text, root, variableName, compiled, identity, null);
+    Path path = new Path(text, root, variableName, compiled, identity, null);
+    path.fastSegments = simple;
+    return path;
   }
+
+  /** Names and indexes of a plain reference path, walked directly instead of through the library. */
+  private java.util.List<Object> fastSegments;
 
   /**
    * Splits a path of plain names and indexes whose bracketed names hold backslashes: AWS reads
@@ -226,6 +232,21 @@ public final class Path {
   public JsonNode select(JsonNode document) {
     if (identity) {
       return document;
+    }
+    if (fastSegments != null) {
+      JsonNode node = document;
+      for (Object segment : fastSegments) {
+        node = segment instanceof Integer index
+            ? (node != null && node.isArray() ? node.get(index) : null)
+            : (node != null && node.isObject() ? node.get((String) segment) : null);
+        if (node == null) {
+          break;
+        }
+      }
+      if (node != null) {
+        return node;
+      }
+      // Missing (or an index past the end): let the library answer, with its own wording.
     }
     if (literalSegments != null) {
       JsonNode node = document;
