@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class ConformanceCommand {
 
-  static final List<String> FLAGS = List.of("--report", "--known-failures");
+  static final List<String> FLAGS = List.of("--report", "--known-failures", "--endpoint", "--region");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -38,7 +38,33 @@ final class ConformanceCommand {
     }
     String known = args.option("--known-failures", null);
     Map<String, String> knownFailures = ConformanceSuite.readKnownFailures(known == null ? null : Path.of(known));
-    ConformanceRunner runner = new ConformanceRunner();
+    String endpoint = args.option("--endpoint", null);
+    software.amazon.awssdk.services.sfn.SfnClient client = null;
+    ConformanceRunner runner;
+    if (endpoint == null) {
+      runner = new ConformanceRunner();
+    } else {
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(endpoint);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--endpoint is not a URL: " + endpoint);
+      }
+      client = dev.statelab.gateway.SdkClients.forEndpoint(uri)
+          .withRegion(args.option("--region", dev.statelab.conformance.ConformanceRunner.REGION))
+          .client(software.amazon.awssdk.services.sfn.SfnClient.builder());
+      runner = new ConformanceRunner(new dev.statelab.conformance.ApiBackend(client));
+    }
+    try {
+      return runAll(dir, runner, args, known, knownFailures);
+    } finally {
+      if (client != null) {
+        client.close();
+      }
+    }
+  }
+
+  private int runAll(Path dir, ConformanceRunner runner, Arguments args, String known, Map<String, String> knownFailures) {
     List<CaseResult> results = new ArrayList<>();
     List<Path> files = ConformanceCase.list(dir);
     String report = args.option("--report", null);

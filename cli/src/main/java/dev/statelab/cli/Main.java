@@ -22,10 +22,11 @@ public final class Main {
             {status, output | error and cause, transitions, history?}.
         validate FILE
             Print the definition's diagnostics as JSON; exit 1 when it is invalid.
-        conformance DIR [--report FILE] [--known-failures FILE]
+        conformance DIR [--report FILE] [--known-failures FILE] [--endpoint URL [--region R]]
             Run every recorded case in DIR; print one line per failing case, then
             'N passed, N failed'. With --known-failures, only cases not listed there
-            make the command fail.
+            make the command fail. With --endpoint, run them through the Step Functions
+            API of a server (statelab serve, or any compatible endpoint).
         serve [--port 4566] [--host 127.0.0.1] [--clock real|virtual] [--time-scale X]
               [--seed N] [--region us-east-1] [--account 123456789012]
             Serve the Step Functions API for AWS SDKs, boto3 and the AWS CLI; prints

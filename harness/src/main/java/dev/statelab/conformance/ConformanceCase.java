@@ -81,6 +81,14 @@ public record ConformanceCase(
     return notes.stream().anyMatch(n -> n.contains("stop_execution"));
   }
 
+  /**
+   * True when the recording was taken while the execution ran (the test stopped it, or recorded
+   * it RUNNING): such a case is observed before time moves on.
+   */
+  public boolean observedWhileRunning() {
+    return stoppedByTest() || "RUNNING".equals(expectedStatus());
+  }
+
   /** Lists the case files in a folder, sorted by name. */
   public static List<Path> list(Path dir) {
     try (var stream = Files.list(dir)) {

@@ -35,12 +35,16 @@ import java.util.regex.Pattern;
 public final class ConformanceRunner {
 
   /** The state machine name StateLab uses for every case (becomes {@code <ArnPart_0idx>}). */
-  static final String MACHINE_NAME = "ConformanceMachine";
+  public static final String MACHINE_NAME = "ConformanceMachine";
   /** The execution name StateLab uses for every case (becomes {@code <ExecArnPart_0idx>}). */
-  static final String EXECUTION_NAME = "ConformanceExecution";
+  public static final String EXECUTION_NAME = "ConformanceExecution";
+  private static final String MACHINE_NAME_PATTERN = "ConformanceMachine\\d*";
+  private static final String EXECUTION_NAME_PATTERN = "ConformanceExecution\\d*";
 
-  private static final String ACCOUNT = "123456789012";
-  private static final String REGION = "us-east-1";
+  /** The account id cases run under (becomes {@code 111111111111}). */
+  public static final String ACCOUNT = "123456789012";
+  /** The region cases run in (becomes {@code <region>}). */
+  public static final String REGION = "us-east-1";
   private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/ConformanceRole";
   private static final Pattern DATE_TIME =
       Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?)");
@@ -54,7 +58,10 @@ public final class ConformanceRunner {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-  private final Consumer<World> setup;
+  private final CaseBackend backend;
+  private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+  private static final Pattern MACHINE = Pattern.compile(MACHINE_NAME_PATTERN);
+  private static final Pattern EXECUTION = Pattern.compile(EXECUTION_NAME_PATTERN);
 
   /** A runner whose worlds have nothing registered. */
   public ConformanceRunner() {
@@ -63,54 +70,72 @@ public final class ConformanceRunner {
 
   /** A runner that prepares each world (e.g. registers Lambda handlers) before the case runs. */
   public ConformanceRunner(Consumer<World> setup) {
-    this.setup = Objects.requireNonNull(setup);
+    this(new EmbeddedBackend(Objects.requireNonNull(setup)));
+  }
+
+  /** A runner over any backend: the embedded engine, or a Step Functions endpoint. */
+  public ConformanceRunner(CaseBackend backend) {
+    this.backend = Objects.requireNonNull(backend);
   }
 
   /** Runs one case. Never throws: an unexpected exception is reported as the case's difference. */
   public CaseResult run(ConformanceCase c) {
     try {
-      return runChecked(c);
+      Instant start = Instant.now();
+      JsonNode input = fillPlaceholders(c, c.input(), start);
+      long run = sequence.incrementAndGet();
+      CaseBackend.Names names = new CaseBackend.Names(MACHINE_NAME + run, EXECUTION_NAME + run, ROLE);
+      CaseBackend.Outcome o = backend.run(c, input, names, start);
+      List<String> types = new ArrayList<>(o.eventTypes());
+      if (c.notes().stream().anyMatch(n -> n.contains("reverseOrder=True"))) {
+        java.util.Collections.reverse(types);
+      }
+      JsonNode output = transform(c, o.output(), input);
+      return compare(c, o.status(), output, o.error(), o.cause(), types);
     } catch (RuntimeException e) {
       return new CaseResult(c.id(), "ERROR", null, e.getClass().getSimpleName(), String.valueOf(e.getMessage()),
           List.of(), false, c.eventTypes() == null ? null : false, "StateLab raised " + e);
     }
   }
 
-  private CaseResult runChecked(ConformanceCase c) {
-    StateMachine machine;
-    try {
-      machine = StateMachine.parse(c.definition());
-    } catch (InvalidDefinitionException e) {
-      return compare(c, "CREATE_FAILED", null, "InvalidDefinition", e.getMessage(), List.of());
+  /** Runs cases on a fresh embedded world each, with the virtual clock. */
+  static final class EmbeddedBackend implements CaseBackend {
+    private final Consumer<World> setup;
+
+    EmbeddedBackend(Consumer<World> setup) {
+      this.setup = setup;
     }
-    Instant start = Instant.now();
-    WorldOptions options =
-        WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).seed(0).startTime(start).region(REGION).accountId(ACCOUNT).build();
-    try (World world = World.newInstance(options)) {
-      setup.accept(world);
-      JsonNode input = fillPlaceholders(c, c.input(), start);
-      ExecutionRequest request =
-          ExecutionRequest.of(input).withName(EXECUTION_NAME).withStateMachineName(MACHINE_NAME).withRoleArn(ROLE);
-      Execution execution = world.start(machine, request);
-      boolean observedWhileRunning = c.stoppedByTest() || "RUNNING".equals(c.expectedStatus());
-      if (observedWhileRunning) {
-        world.advanceBy(Duration.ZERO);
-        if (c.stoppedByTest()) {
-          world.stop(execution, null, null);
+
+    @Override
+    public Outcome run(ConformanceCase c, JsonNode input, Names names, Instant start) {
+      StateMachine machine;
+      try {
+        machine = StateMachine.parse(c.definition());
+      } catch (InvalidDefinitionException e) {
+        return new Outcome("CREATE_FAILED", null, "InvalidDefinition", e.getMessage(), List.of());
+      }
+      WorldOptions options =
+          WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).seed(0).startTime(start).region(REGION).accountId(ACCOUNT).build();
+      try (World world = World.newInstance(options)) {
+        setup.accept(world);
+        ExecutionRequest request = ExecutionRequest.of(input)
+            .withName(names.execution()).withStateMachineName(names.machine()).withRoleArn(names.roleArn());
+        Execution execution = world.start(machine, request);
+        if (c.observedWhileRunning()) {
+          world.advanceBy(Duration.ZERO);
+          if (c.stoppedByTest()) {
+            world.stop(execution, null, null);
+          }
+        } else {
+          world.runUntilIdle();
         }
-      } else {
-        world.runUntilIdle();
+        List<String> types = new ArrayList<>();
+        for (HistoryEvent e : execution.history()) {
+          types.add(e.type());
+        }
+        ExecutionStatus status = execution.status();
+        return new Outcome(status.name(), execution.output(), execution.error(), execution.cause(), types);
       }
-      List<String> types = new ArrayList<>();
-      for (HistoryEvent e : execution.history()) {
-        types.add(e.type());
-      }
-      if (c.notes().stream().anyMatch(n -> n.contains("reverseOrder=True"))) {
-        java.util.Collections.reverse(types);
-      }
-      ExecutionStatus status = execution.status();
-      JsonNode output = transform(c, execution.output(), input);
-      return compare(c, status.name(), output, execution.error(), execution.cause(), types);
     }
   }
 
@@ -313,9 +338,9 @@ public final class ConformanceRunner {
     String s = text.replace(ROLE, "snf_role_arn")
         .replace(ACCOUNT, "111111111111")
         .replace("arn:aws:", "arn:<partition>:")
-        .replace(":" + REGION + ":", ":<region>:")
-        .replace(MACHINE_NAME, "<ArnPart_0idx>")
-        .replace(EXECUTION_NAME, "<ExecArnPart_0idx>");
+        .replace(":" + REGION + ":", ":<region>:");
+    s = MACHINE.matcher(s).replaceAll("<ArnPart_0idx>");
+    s = EXECUTION.matcher(s).replaceAll("<ExecArnPart_0idx>");
     s = DATE_TIME.matcher(s).replaceAll("date");
     return replaceQuotedJson(s);
   }
