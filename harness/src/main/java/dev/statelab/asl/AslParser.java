@@ -465,21 +465,7 @@ final class AslParser {
     if (node.has("ResultSelector")) {
       resultSelector = template(node.get("ResultSelector"), at + "/ResultSelector");
     }
-    ResultPath resultPath = ResultPath.REPLACE;
-    JsonNode rp = node.get("ResultPath");
-    if (rp != null) {
-      if (rp.isNull()) {
-        resultPath = ResultPath.DISCARD;
-      } else if (!rp.isTextual() || !Path.isReferencePath(rp.asText())) {
-        problems.add(Diagnostic.schema("The value for the field 'ResultPath' must be a valid JSONPath", at + "/ResultPath"));
-      } else {
-        try {
-          resultPath = ResultPath.compile(rp.asText());
-        } catch (IllegalArgumentException e) {
-          problems.add(Diagnostic.schema("The value for the field 'ResultPath' must be a valid JSONPath", at + "/ResultPath"));
-        }
-      }
-    }
+    ResultPath resultPath = resultPath(node.get("ResultPath"), at + "/ResultPath");
     if (parameters == null && resultSelector == null && resultPath == ResultPath.REPLACE
         && inputPath == Io.Selector.IDENTITY && outputPath == Io.Selector.IDENTITY) {
       return Io.JsonPathIo.DEFAULT;
@@ -645,7 +631,8 @@ final class AslParser {
     return node.asInt();
   }
 
-  private List<Retrier> retriers(JsonNode node, String location) {
+  /** The object elements of an array field (Retry, Catch), each with its location. */
+  private List<Map.Entry<String, JsonNode>> objectElements(JsonNode node, String location) {
     if (node == null) {
       return List.of();
     }
@@ -653,14 +640,43 @@ final class AslParser {
       problems.add(Diagnostic.schema("Expected an array", location));
       return List.of();
     }
-    List<Retrier> out = new ArrayList<>();
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
-      JsonNode r = node.get(i);
       String at = location + "/" + i;
-      if (!r.isObject()) {
+      if (node.get(i).isObject()) {
+        out.add(Map.entry(at, node.get(i)));
+      } else {
         problems.add(Diagnostic.schema("Expected an object", at));
-        continue;
       }
+    }
+    return out;
+  }
+
+  /** A ResultPath value: null discards, otherwise a reference path. */
+  private ResultPath resultPath(JsonNode rp, String location) {
+    if (rp == null) {
+      return ResultPath.REPLACE;
+    }
+    if (rp.isNull()) {
+      return ResultPath.DISCARD;
+    }
+    if (rp.isTextual() && Path.isReferencePath(rp.asText())) {
+      try {
+        return ResultPath.compile(rp.asText());
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+    }
+    problems.add(Diagnostic.schema("The value for the field 'ResultPath' must be a valid JSONPath", location));
+    return ResultPath.REPLACE;
+  }
+
+  private List<Retrier> retriers(JsonNode node, String location) {
+    List<Map.Entry<String, JsonNode>> elements = objectElements(node, location);
+    List<Retrier> out = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      String at = elements.get(i).getKey();
+      JsonNode r = elements.get(i).getValue();
       unknownFields(r, RETRIER_FIELDS, at);
       List<String> errors = errorEquals(r, at, i == node.size() - 1, "Retrier");
       int interval = intField(r, "IntervalSeconds", at, 1, 99_999_999, 1);
@@ -745,21 +761,11 @@ final class AslParser {
   }
 
   private List<Catcher> catchers(JsonNode node, String location, QueryLanguage language) {
-    if (node == null) {
-      return List.of();
-    }
-    if (!node.isArray()) {
-      problems.add(Diagnostic.schema("Expected an array", location));
-      return List.of();
-    }
+    List<Map.Entry<String, JsonNode>> elements = objectElements(node, location);
     List<Catcher> out = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode c = node.get(i);
-      String at = location + "/" + i;
-      if (!c.isObject()) {
-        problems.add(Diagnostic.schema("Expected an object", at));
-        continue;
-      }
+    for (int i = 0; i < elements.size(); i++) {
+      String at = elements.get(i).getKey();
+      JsonNode c = elements.get(i).getValue();
       unknownFields(c, CATCHER_FIELDS, at);
       List<String> errors = errorEquals(c, at, i == node.size() - 1, "Catcher");
       JsonNode next = c.get("Next");
@@ -779,16 +785,7 @@ final class AslParser {
           problems.add(
               Diagnostic.schema("The field 'Output' is only supported for the JSONata query language", at + "/Output"));
         }
-        JsonNode rp = c.get("ResultPath");
-        if (rp != null) {
-          if (rp.isNull()) {
-            resultPath = ResultPath.DISCARD;
-          } else if (!rp.isTextual() || !Path.isReferencePath(rp.asText())) {
-            problems.add(Diagnostic.schema("The value for the field 'ResultPath' must be a valid JSONPath", at + "/ResultPath"));
-          } else {
-            resultPath = ResultPath.compile(rp.asText());
-          }
-        }
+        resultPath = resultPath(c.get("ResultPath"), at + "/ResultPath");
       }
       Assignment assign = assignment(c.get("Assign"), at + "/Assign", language);
       out.add(new Catcher(errors, next == null ? null : next.asText(), resultPath, output, assign));

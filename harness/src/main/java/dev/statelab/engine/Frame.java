@@ -410,6 +410,29 @@ final class Frame {
     return io.resultSelector() == null ? result : io.resultSelector().evaluate(scope(result));
   }
 
+  /**
+   * Finishes a state that produced a result (Task, Parallel, Map): JSONPath ResultSelector,
+   * ResultPath and OutputPath, or JSONata Output; Assign; then on to the next state.
+   */
+  void exitWithResult(JsonNode result) {
+    try {
+      JsonNode output;
+      Map<String, JsonNode> assigned;
+      if (state.common().io() instanceof Io.JsonataIo io) {
+        assigned = assign(state.common().assign(), null, result, null);
+        output = jsonata(io.output(), result, result, null);
+      } else {
+        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
+        JsonNode selected = selectedResult(io, result);
+        assigned = assign(state.common().assign(), selected, null, null);
+        output = select(io.outputPath(), io.resultPath().apply(rawInput, selected));
+      }
+      exit(output, nextOf(state.common().transition()), assigned);
+    } catch (StatesError e) {
+      evaluationFailed(e);
+    }
+  }
+
   /** Evaluates an Assign block; values read the variables as they were at state entry. */
   Map<String, JsonNode> assign(Assignment assignment, JsonNode jsonPathDocument, JsonNode result, JsonNode errorOutput) {
     if (assignment == null) {

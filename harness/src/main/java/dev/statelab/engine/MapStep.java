@@ -473,21 +473,6 @@ final class MapStep implements MapRun {
       endRun("SUCCEEDED");
     }
     frame.emit("MapStateSucceeded", null);
-    try {
-      JsonNode output;
-      Map<String, JsonNode> assigned;
-      if (state.common().io() instanceof Io.JsonataIo io) {
-        assigned = frame.assign(state.common().assign(), null, results, null);
-        output = frame.jsonata(io.output(), results, results, null);
-      } else {
-        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
-        JsonNode selected = frame.selectedResult(io, results);
-        assigned = frame.assign(state.common().assign(), selected, null, null);
-        output = frame.select(io.outputPath(), io.resultPath().apply(frame.rawInput, selected));
-      }
-      frame.exit(output, frame.nextOf(state.common().transition()), assigned);
-    } catch (StatesError e) {
-      frame.evaluationFailed(e);
-    }
+    frame.exitWithResult(results);
   }
 }

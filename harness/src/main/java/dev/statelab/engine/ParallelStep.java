@@ -7,7 +7,6 @@ import dev.statelab.asl.model.Io;
 import dev.statelab.asl.model.State;
 import dev.statelab.asl.model.StateGraph;
 import java.util.List;
-import java.util.Map;
 
 /** Runs a Parallel state's branches as child frames and joins their outputs in branch order. */
 final class ParallelStep {
@@ -96,21 +95,6 @@ final class ParallelStep {
 
   private void joined() {
     frame.emit("ParallelStateSucceeded", null);
-    try {
-      JsonNode output;
-      Map<String, JsonNode> assigned;
-      if (state.common().io() instanceof Io.JsonataIo io) {
-        assigned = frame.assign(state.common().assign(), null, results, null);
-        output = frame.jsonata(io.output(), results, results, null);
-      } else {
-        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
-        JsonNode selected = frame.selectedResult(io, results);
-        assigned = frame.assign(state.common().assign(), selected, null, null);
-        output = frame.select(io.outputPath(), io.resultPath().apply(frame.rawInput, selected));
-      }
-      frame.exit(output, frame.nextOf(state.common().transition()), assigned);
-    } catch (StatesError e) {
-      frame.evaluationFailed(e);
-    }
+    frame.exitWithResult(results);
   }
 }

@@ -11,7 +11,6 @@ import dev.statelab.integration.Integration;
 import dev.statelab.integration.ResourceArn;
 import dev.statelab.integration.TaskRequest;
 import dev.statelab.json.Json;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -330,22 +329,7 @@ final class TaskStep {
       d.set("outputDetails", Run.truncatedFalse());
       f.emit("TaskSucceeded", d);
     }
-    try {
-      JsonNode output;
-      Map<String, JsonNode> assigned;
-      if (state.common().io() instanceof Io.JsonataIo io) {
-        assigned = f.assign(state.common().assign(), null, result, null);
-        output = f.jsonata(io.output(), result, result, null);
-      } else {
-        Io.JsonPathIo io = (Io.JsonPathIo) state.common().io();
-        JsonNode selected = f.selectedResult(io, result);
-        assigned = f.assign(state.common().assign(), selected, null, null);
-        output = f.select(io.outputPath(), io.resultPath().apply(f.rawInput, selected));
-      }
-      f.exit(output, f.nextOf(state.common().transition()), assigned);
-    } catch (StatesError e) {
-      f.evaluationFailed(e);
-    }
+    f.exitWithResult(result);
   }
 
   private void failed(StatesError e) {
