@@ -68,7 +68,7 @@ final class ConformanceCommand {
     List<CaseResult> results = new ArrayList<>();
     List<Path> files = ConformanceCase.list(dir);
     String report = args.option("--report", null);
-    try (Writer writer = report == null ? Writer.nullWriter() : Files.newBufferedWriter(Path.of(report))) {
+    try (Writer writer = report == null ? Writer.nullWriter() : Files2.newWriter(report)) {
       for (Path file : files) {
         CaseResult r = runner.run(ConformanceCase.read(file));
         results.add(r);

@@ -63,6 +63,13 @@ public final class Main {
     } catch (UsageException e) {
       err.println("statelab " + args[0] + ": " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      // Never a stack trace for a user: one line, and the trace only when asked for.
+      err.println("statelab " + args[0] + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if (System.getenv("STATELAB_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return 1;
     }
   }
 }
