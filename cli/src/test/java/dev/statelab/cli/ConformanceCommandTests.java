@@ -41,6 +41,18 @@ class ConformanceCommandTests {
   }
 
   @Test
+  void theReportFolderIsCreatedWhenMissing() throws IOException {
+    String pass = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1, \"End\": true}}}";
+    writeCase("a.json", "case-a", pass, "{}", "{\"status\": \"SUCCEEDED\", \"output\": 1}");
+    Path report = dir.resolve("not/yet/there/report.jsonl");
+
+    CliRunner.Result r = CliRunner.run("conformance", dir.toString(), "--report", report.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(Files.readAllLines(report)).hasSize(1);
+  }
+
+  @Test
   void knownFailuresDoNotFailTheRunButNewOnesDo() throws IOException {
     String pass = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"Result\": 1, \"End\": true}}}";
     writeCase("b.json", "case-b", pass, "{}", "{\"status\": \"SUCCEEDED\", \"output\": 2}");
