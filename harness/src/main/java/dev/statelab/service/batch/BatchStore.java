@@ -928,9 +928,10 @@ public final class BatchStore {
         if (props.has("image")) {
           c.put("image", props.get("image").asText());
         }
-        c.set("vcpus", vcpus == Math.rint(vcpus) ? Json.NODES.numberNode((int) vcpus)
-            : Json.NODES.numberNode(vcpus));
-        c.put("memory", memory);
+        if (!props.has("resourceRequirements") && vcpus == Math.rint(vcpus)) {
+          c.put("vcpus", (int) vcpus);
+          c.put("memory", memory);
+        }
         ArrayNode cmd = c.putArray("command");
         command().forEach(cmd::add);
         if (props.has("jobRoleArn")) {
