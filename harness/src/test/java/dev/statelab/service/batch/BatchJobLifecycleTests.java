@@ -247,4 +247,21 @@ class BatchJobLifecycleTests {
     world.advanceBy(Duration.ofHours(2));
     assertThat(status(store, id)).isEqualTo("RUNNABLE");
   }
+
+  @Test
+  void processRunnerRunsTheContainerCommandLocallyWhenAsked() {
+    store.registerJobDefinition(Json.parse("""
+        {"jobDefinitionName": "proc", "type": "container",
+         "parameters": {"statelab:runner": "process", "code": "3"},
+         "containerProperties": {"image": "busybox", "vcpus": 1, "memory": 512,
+           "command": ["sh", "-c", "exit $CODE", "Ref::code"],
+           "environment": [{"name": "CODE", "value": "3"}]}}"""));
+
+    String id = submit(store, "proc", "");
+    world.runUntilIdle();
+
+    JsonNode job = store.describeJob(id);
+    assertThat(job.get("status").asText()).isEqualTo("FAILED");
+    assertThat(job.at("/container/exitCode").asInt()).isEqualTo(3);
+  }
 }
