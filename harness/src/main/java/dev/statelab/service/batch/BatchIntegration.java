@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -60,7 +61,16 @@ final class BatchIntegration implements IntegrationResolver {
     }
     request.progress().submitted(response);
     CompletableFuture<JsonNode> done = new CompletableFuture<>();
-    store.whenEnded(submitted.get("jobId").asText(), detail -> {
+    String jobId = submitted.get("jobId").asText();
+    done.whenComplete((r, e) -> {
+      if (e instanceof CancellationException) {
+        ObjectNode terminate = Json.object();
+        terminate.put("jobId", jobId);
+        terminate.put("reason", "Terminated by Step Functions: the task was cancelled");
+        store.terminateJob(terminate);
+      }
+    });
+    store.whenEnded(jobId, detail -> {
       JsonNode out = recase(detail, true);
       if ("SUCCEEDED".equals(detail.path("status").asText())) {
         done.complete(out);

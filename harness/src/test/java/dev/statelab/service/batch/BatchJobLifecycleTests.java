@@ -264,4 +264,27 @@ class BatchJobLifecycleTests {
     assertThat(job.get("status").asText()).isEqualTo("FAILED");
     assertThat(job.at("/container/exitCode").asInt()).isEqualTo(3);
   }
+
+  @Test
+  void higherPriorityQueueGetsFreedCapacityFirst() {
+    store.createJobQueue(Json.parse("""
+        {"jobQueueName": "urgent", "priority": 100,
+         "computeEnvironmentOrder": [{"order": 1, "computeEnvironment": "ce"}]}"""));
+    String first = submit(store, "sim", "\"containerOverrides\": {\"vcpus\": 4}");
+    world.advanceBy(Duration.ofMinutes(1));
+    String low = submit(store, "sim", "");
+    String high = store.submitJob(Json.parse(
+        "{\"jobName\": \"u\", \"jobQueue\": \"urgent\", \"jobDefinition\": \"sim\","
+            + " \"containerOverrides\": {\"vcpus\": 4}}")).get("jobId").asText();
+    world.advanceBy(Duration.ofMinutes(5));
+    assertThat(List.of(status(store, low), status(store, high)))
+        .containsExactly("RUNNABLE", "RUNNABLE");
+
+    world.runUntilIdle();
+
+    long firstStopped = store.describeJob(first).get("stoppedAt").asLong();
+    assertThat(store.describeJob(high).get("startedAt").asLong()).isEqualTo(firstStopped + 5_000);
+    assertThat(store.describeJob(low).get("startedAt").asLong())
+        .isGreaterThan(store.describeJob(high).get("stoppedAt").asLong());
+  }
 }
