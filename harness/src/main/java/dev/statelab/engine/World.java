@@ -101,6 +101,20 @@ public interface World extends AutoCloseable {
   <T> T call(Callable<T> action);
 
   /**
+   * Runs an action on the world's thread after {@code delay} of world time (on the virtual clock,
+   * time jumps to it): how stand-ins move their own work (a Batch job's lifecycle) along.
+   */
+  Scheduled schedule(Duration delay, Runnable action);
+
+  /** A scheduled action; cancelling one that has fired does nothing. */
+  @FunctionalInterface
+  interface Scheduled {
+
+    /** Stops the action from running. */
+    void cancel();
+  }
+
+  /**
    * Starts a background thread that drives the world continuously (for servers); until then the
    * world advances only inside {@link #runUntilIdle()} and {@link #advanceBy(Duration)}. A driven
    * world on the virtual clock does not skip time while a task waits for a callback, since
