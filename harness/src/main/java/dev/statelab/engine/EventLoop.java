@@ -243,7 +243,8 @@ final class EventLoop {
         continue;
       }
       if (forever || (inFlight > 0 && !(mode == ClockMode.VIRTUAL && ioGraceExpired()))) {
-        awaitMillis(forever ? 1000 : Math.max(1, Math.min(50, ioGraceMillis)));
+        boolean waitingForIo = inFlight > 0 && mode == ClockMode.VIRTUAL;
+        awaitMillis(forever && !waitingForIo ? 1000 : Math.max(1, Math.min(50, ioGraceMillis)));
         continue;
       }
       if (mode == ClockMode.VIRTUAL && untilMillis != Long.MAX_VALUE && virtualNow < untilMillis) {

@@ -37,6 +37,7 @@ final class TaskStep {
   private boolean done;
   private boolean submitted;
   private boolean inFlight;
+  private CompletableFuture<JsonNode> pending;
   private boolean awaitingCallback;
 
   private TaskStep(Frame frame, State.Task state, ResourceArn arn, JsonNode parameters,
@@ -178,6 +179,7 @@ final class TaskStep {
             state.resource(), parameters, token, f.run.arn(), state.name(),
             f.run.world.options().region(), f.run.world.options().accountId(), f.loop.now(), this::jobSubmitted);
     CompletionStage<JsonNode> stage;
+    boolean worldDriven = false;
     try {
       stage = null;
       for (dev.statelab.integration.TaskInterceptor interceptor : f.run.world.integrations().interceptors()) {
@@ -192,6 +194,7 @@ final class TaskStep {
           failed(unresolved());
           return;
         }
+        worldDriven = integration.completesOnWorldClock();
         stage = integration.invoke(request);
       }
     } catch (StatesError e) {
@@ -200,8 +203,17 @@ final class TaskStep {
       stage = CompletableFuture.failedFuture(new StatesError(e.getClass().getName(), String.valueOf(e.getMessage())));
     }
     CompletableFuture<JsonNode> future = stage.toCompletableFuture();
+    pending = future;
     if (future.isDone()) {
       callReturned(future);
+    } else if (worldDriven) {
+      future.whenComplete((r, e) -> {
+        if (f.loop.lock.isHeldByCurrentThread()) {
+          callReturned(future);
+        } else {
+          f.loop.submitExternal(() -> callReturned(future));
+        }
+      });
     } else {
       f.loop.beginExternal();
       inFlight = true;
@@ -375,6 +387,7 @@ final class TaskStep {
       return;
     }
     finish();
+    cancelPending();
     if (isLambdaFunction() || isActivity()) {
       ObjectNode d = Json.object();
       d.put("error", ErrorNames.TIMEOUT);
@@ -413,10 +426,18 @@ final class TaskStep {
     }
   }
 
-  /** Abandons the attempt (the state or execution stopped). */
+  /** Abandons the attempt (the state or execution stopped): the pending call is cancelled too. */
   void cancel() {
     if (!done) {
       finish();
+      cancelPending();
+    }
+  }
+
+  private void cancelPending() {
+    CompletableFuture<JsonNode> p = pending;
+    if (p != null && !p.isDone()) {
+      p.cancel(false);
     }
   }
 }

@@ -13,4 +13,27 @@ public interface Integration {
 
   /** Starts the task. */
   CompletionStage<JsonNode> invoke(TaskRequest request);
+
+  /**
+   * True when the result is produced by the world's own timers (a simulated job, a nested
+   * execution), not by real I/O: the virtual clock then moves on without waiting for it.
+   */
+  default boolean completesOnWorldClock() {
+    return false;
+  }
+
+  /** An integration whose results come from the world's own timers (see {@link #completesOnWorldClock}). */
+  static Integration onWorldClock(Integration integration) {
+    return new Integration() {
+      @Override
+      public CompletionStage<JsonNode> invoke(TaskRequest request) {
+        return integration.invoke(request);
+      }
+
+      @Override
+      public boolean completesOnWorldClock() {
+        return true;
+      }
+    };
+  }
 }

@@ -43,7 +43,7 @@ final class BatchIntegration implements IntegrationResolver {
       return null;
     }
     boolean sync = arn.pattern() == ResourceArn.Pattern.SYNC;
-    return request -> invoke(request, sync);
+    return Integration.onWorldClock(request -> invoke(request, sync));
   }
 
   private CompletionStage<JsonNode> invoke(TaskRequest request, boolean sync) {
