@@ -164,6 +164,11 @@ final class DefaultWorld implements World {
   }
 
   @Override
+  public Instant redrive(Execution execution) {
+    return call(() -> ((Run) execution).redrive());
+  }
+
+  @Override
   public void stop(Execution execution, String error, String cause) {
     call(() -> {
       ((Run) execution).abort(error, cause);

@@ -52,6 +52,12 @@ public interface Execution {
   /** State transitions so far, counted as Standard workflows are billed (retries included). */
   long transitions();
 
+  /** How many times the execution was redriven. */
+  int redriveCount();
+
+  /** When it was last redriven, or null. */
+  Instant redriveDate();
+
   /** A snapshot of the history so far. */
   List<HistoryEvent> history();
 

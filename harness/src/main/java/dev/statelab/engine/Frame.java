@@ -65,6 +65,10 @@ final class Frame {
   TaskStep task;
   MapStep map;
 
+  // Where a redrive resumes: the last state this frame entered, and its input.
+  private String lastEnteredName;
+  private JsonNode lastEnteredInput;
+
   // Trampoline: states that finish synchronously hand over here instead of recursing.
   private String pendingName;
   private JsonNode pendingInput;
@@ -98,6 +102,21 @@ final class Frame {
   /** Starts the graph at a state with an input. */
   void start(String stateName, JsonNode input) {
     goTo(stateName, input);
+  }
+
+  /** True when the frame entered a state a redrive can resume at. */
+  boolean canResume() {
+    return lastEnteredName != null;
+  }
+
+  /** Reopens a closed frame and enters its last state again (a redrive). */
+  void resume(long previousEventId) {
+    closed = false;
+    children.clear();
+    task = null;
+    map = null;
+    lastEventId = previousEventId;
+    goTo(lastEnteredName, lastEnteredInput);
   }
 
   /** Stops everything this frame and its children are doing. */
@@ -151,6 +170,8 @@ final class Frame {
   }
 
   private void enter(State s, JsonNode input) {
+    lastEnteredName = s.name();
+    lastEnteredInput = input;
     state = s;
     rawInput = input;
     retryCount = 0;

@@ -49,7 +49,9 @@ final class Run implements Execution {
   private final long startMillis;
   private final ObjectNode executionContext;
   private final ObjectNode stateMachineContext;
-  private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private volatile int redriveCount;
+  private volatile long redriveMillis = -1;
 
   private final List<HistoryEvent> history = new ArrayList<>();
   private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
@@ -100,10 +102,7 @@ final class Run implements Execution {
     details.put("roleArn", roleArn);
     emit("ExecutionStarted", details, 0);
     world.started(this);
-    Integer seconds = machine.timeoutSeconds();
-    long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
-    limit = Math.min(limit, type == ExecutionType.EXPRESS ? MAX_EXPRESS_MILLIS : MAX_STANDARD_MILLIS);
-    timeout = loop.deadline(loop.now() + limit, this::timedOut);
+    armTimeout();
     root = new Frame(this, machine.graph(), Variables.root(), null, new Frame.Listener() {
       @Override
       public void succeeded(Frame frame, JsonNode result) {
@@ -121,6 +120,56 @@ final class Run implements Execution {
   private static final ObjectNode TRUNCATED_FALSE = Json.object().put("truncated", false);
 
   /** {@code {"truncated": false}}: one shared node; history details are never modified. */
+  private void armTimeout() {
+    Integer seconds = machine.timeoutSeconds();
+    long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
+    limit = Math.min(limit, type == ExecutionType.EXPRESS ? MAX_EXPRESS_MILLIS : MAX_STANDARD_MILLIS);
+    timeout = loop.deadline(loop.now() + limit, this::timedOut);
+  }
+
+  /** Resumes a failed, timed-out or aborted execution where it stopped (see World#redrive). */
+  Instant redrive() {
+    if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+      throw new IllegalStateException("Execution is " + status.name() + " and cannot be redriven");
+    }
+    if (type == ExecutionType.EXPRESS) {
+      throw new IllegalStateException("Express executions cannot be redriven");
+    }
+    if (root == null || !root.canResume()) {
+      throw new IllegalStateException("Execution failed before entering its first state");
+    }
+    if (history.size() >= MAX_HISTORY_EVENTS - 1) {
+      throw new IllegalStateException("Execution history is at its limit of " + MAX_HISTORY_EVENTS + " events");
+    }
+    redriveCount++;
+    redriveMillis = loop.now();
+    executionContext.put("RedriveCount", redriveCount);
+    executionContext.put("RedriveTime", isoMillis(redriveMillis));
+    output = null;
+    error = null;
+    cause = null;
+    stopMillis = -1;
+    completion = new CompletableFuture<>();
+    status = ExecutionStatus.RUNNING;
+    ObjectNode details = Json.object();
+    details.put("redriveCount", redriveCount);
+    emit("ExecutionRedriven", details, history.size());
+    armTimeout();
+    root.resume(history.size());
+    return Instant.ofEpochMilli(redriveMillis);
+  }
+
+  @Override
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  @Override
+  public Instant redriveDate() {
+    long at = redriveMillis;
+    return at < 0 ? null : Instant.ofEpochMilli(at);
+  }
+
   static ObjectNode truncatedFalse() {
     return TRUNCATED_FALSE;
   }

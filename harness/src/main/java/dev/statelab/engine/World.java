@@ -94,6 +94,17 @@ public interface World extends AutoCloseable {
   /** Records a heartbeat for a waiting task. */
   void sendTaskHeartbeat(String taskToken);
 
+  /**
+   * Redrives a failed, timed-out or aborted execution, as RedriveExecution does: the same
+   * execution resumes at the top-level state where it stopped, with the same input for that state
+   * and the variables it had; {@code ExecutionRedriven} joins the history and
+   * {@code $$.Execution.RedriveCount} goes up. A Map or Parallel state runs again whole.
+   *
+   * @return when the redrive started
+   * @throws IllegalStateException when the execution is running, succeeded, or never entered a state
+   */
+  Instant redrive(Execution execution);
+
   /** Stops a running execution (ExecutionAborted), as StopExecution does. */
   void stop(Execution execution, String error, String cause);
 

@@ -399,33 +399,12 @@ final class ExecutionOperations {
         return redriveDate(earlier);
       }
     }
-    Instant date = world.call(() -> {
-      Execution current = entry.current();
-      ExecutionStatus status = current.status();
-      if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
-        throw SfnErrors.error("ExecutionNotRedrivable", "Execution is " + status.name()
-            + " and cannot be redriven: '" + arn + "'");
-      }
-      List<HistoryEvent> history = entry.history();
-      HistoryEvent failedState = failedTopLevelState(entry.revision.machine(), history);
-      if (failedState == null) {
-        throw SfnErrors.error("ExecutionNotRedrivable", "Execution cannot be redriven: it failed "
-            + "before entering its first state: '" + arn + "'");
-      }
-      String stateName = failedState.stateName();
-      StateMachine machine = startingAt(entry.revision.machine(), stateName);
-      JsonNode stateInput = failedState.details().get("input");
-      Instant now = world.now();
-      String machineName = entry.stateMachineArn.substring(
-          entry.stateMachineArn.lastIndexOf(':') + 1);
-      Execution rerun = world.start(machine, ExecutionRequest.of(stateInput)
-          .withName(entry.name)
-          .withType(ExecutionType.STANDARD)
-          .withStateMachineName(machineName)
-          .withRoleArn(entry.revision.roleArn()));
-      entry.addRedrive(rerun, now, history.size(), machine.startAt().equals(REDRIVE_ROUTER) ? 3 : 1);
-      return now;
-    });
+    Instant date;
+    try {
+      date = world.redrive(entry.current());
+    } catch (IllegalStateException e) {
+      throw SfnErrors.error("ExecutionNotRedrivable", e.getMessage() + ": '" + arn + "'");
+    }
     if (clientToken != null) {
       redriveTokens.put(arn + "\n" + clientToken, date);
     }
@@ -438,51 +417,6 @@ final class ExecutionOperations {
     return out;
   }
 
-  /** The last top-level state the execution entered: where a redrive resumes. */
-  private static HistoryEvent failedTopLevelState(StateMachine machine, List<HistoryEvent> events) {
-    for (int i = events.size() - 1; i >= 0; i--) {
-      HistoryEvent e = events.get(i);
-      if (e.type().endsWith("StateEntered") && e.stateName() != null
-          && machine.graph().states().containsKey(e.stateName())) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  /** The name of the router state a redrive starts with when it resumes past StartAt. */
-  static final String REDRIVE_ROUTER = "StateLab.Redrive";
-
-  /**
-   * The same machine, entered at {@code stateName}: StartAt becomes a Choice that always takes
-   * its Default to that state (its never-taken rule keeps the old StartAt reachable, which the
-   * validator requires). The router's two events are left out of the joined history.
-   */
-  private static StateMachine startingAt(StateMachine machine, String stateName) {
-    if (machine.startAt().equals(stateName)) {
-      return machine;
-    }
-    ObjectNode copy = machine.definition().deepCopy();
-    ObjectNode router = Json.object();
-    router.put("Type", "Choice");
-    ObjectNode rule = router.putArray("Choices").addObject();
-    if ("JSONata".equals(copy.path("QueryLanguage").asText())) {
-      rule.put("Condition", "{% false %}");
-    } else {
-      rule.put("Variable", "$$.Execution.Id");
-      rule.put("IsPresent", false);
-    }
-    rule.put("Next", machine.startAt());
-    router.put("Default", stateName);
-    ((ObjectNode) copy.get("States")).set(REDRIVE_ROUTER, router);
-    copy.put("StartAt", REDRIVE_ROUTER);
-    try {
-      return StateMachine.parse(copy);
-    } catch (InvalidDefinitionException e) {
-      throw SfnErrors.error("ExecutionNotRedrivable", "StateLab cannot resume this execution at"
-          + " state '" + stateName + "': " + e.getMessage());
-    }
-  }
 
   // ------------------------------------------------------------------ task tokens
 
