@@ -15,6 +15,7 @@ import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsResponse;
 import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
+import dev.statelab.mock.Mocking;
 import dev.statelab.service.sfn.MachineEntry.Alias;
 import dev.statelab.service.sfn.MachineEntry.Route;
 import dev.statelab.service.sfn.MachineEntry.Version;
@@ -110,7 +111,10 @@ final class ExecutionOperations {
   }
 
   private Started begin(Params p, boolean sync) {
-    String arn = p.required("stateMachineArn", 256);
+    String requested = p.required("stateMachineArn", 256);
+    int hash = requested.indexOf('#');
+    String arn = hash < 0 ? requested : requested.substring(0, hash);
+    String testCase = hash < 0 ? null : requested.substring(hash + 1);
     String name = p.string("name", 80);
     if (name != null) {
       Arns.requireValidName(name);
@@ -169,11 +173,15 @@ final class ExecutionOperations {
             throw SfnErrors.executionAlreadyExists(executionArn);
           }
         }
-        Execution execution = world.start(revision.machine(), ExecutionRequest.of(input)
+        ExecutionRequest request = ExecutionRequest.of(input)
             .withName(name)
             .withType(entry.type)
             .withStateMachineName(entry.name)
-            .withRoleArn(revision.roleArn()));
+            .withRoleArn(revision.roleArn());
+        StateMachine machine = revision.machine();
+        Execution execution = testCase == null
+            ? world.start(machine, request)
+            : startTestCase(entry.name, testCase, () -> world.start(machine, request));
         if (entry.type == ExecutionType.STANDARD) {
           ExecutionEntry record = new ExecutionEntry(store.nextSequence(), execution, entry.arn,
               versionArn, aliasArn, revision);
@@ -183,6 +191,16 @@ final class ExecutionOperations {
         return new Started(execution, entry);
       }
     });
+  }
+
+  /** Starts an execution that runs a MockConfigFile test case ({@code <arn>#<TestCase>}). */
+  private Execution startTestCase(String machineName, String testCase,
+      java.util.function.Supplier<Execution> start) {
+    try {
+      return Mocking.of(world).startingTestCase(machineName, testCase, start);
+    } catch (Mocking.UnknownTestCaseException e) {
+      throw SfnErrors.error("InvalidName", e.getMessage());
+    }
   }
 
   private static JsonNode input(String text) {
