@@ -66,6 +66,11 @@ final class ExecutionOperations {
     return out;
   }
 
+  /** Starts an execution for a Task state ({@code states:startExecution}) and returns it. */
+  Execution startForTask(Params p) {
+    return begin(p, false).execution();
+  }
+
   CompletionStage<AwsResponse> startSync(Params p) {
     String traceHeader = p.string("traceHeader", 0, 256);
     boolean metadataOnly = "METADATA_ONLY".equals(
