@@ -200,4 +200,35 @@ class MockedExecutionTests {
       assertThat(Mocking.of(world).config().stateMachines()).containsKey("Order");
     }
   }
+
+  @Test
+  void aMockedSyncTaskAnswersWithTheFinalValue() {
+    String arn = create("Nest", """
+        {"StartAt": "Run", "States": {"Run": {"Type": "Task",
+          "Resource": "arn:aws:states:::states:startExecution.sync:2",
+          "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:absent"},
+          "OutputPath": "$.Output", "End": true}}}""", StateMachineType.STANDARD);
+    Mocking.of(server.world()).add(MockedResponses.forStateMachine("Nest").testCase("Done")
+        .state("Run").returns("{\"Status\": \"SUCCEEDED\", \"Output\": {\"r\": 1}}").build());
+
+    DescribeExecutionResponse d = run(arn + "#Done", "{}");
+
+    assertThat(d.statusAsString()).isEqualTo("SUCCEEDED");
+    assertThat(Json.parse(d.output())).isEqualTo(Json.parse("{\"r\": 1}"));
+  }
+
+  @Test
+  void aMockedActivityAnswersWithoutAWorker() {
+    String activity = sfn.createActivity(b -> b.name("pack")).activityArn();
+    String arn = create("Packing", """
+        {"StartAt": "Pack", "States": {"Pack": {"Type": "Task", "Resource": "%s", "End": true}}}"""
+        .formatted(activity), StateMachineType.STANDARD);
+    Mocking.of(server.world()).add(MockedResponses.forStateMachine("Packing").testCase("Packed")
+        .state("Pack").returns("{\"box\": 3}").build());
+
+    DescribeExecutionResponse d = run(arn + "#Packed", "{}");
+
+    assertThat(d.statusAsString()).isEqualTo("SUCCEEDED");
+    assertThat(Json.parse(d.output())).isEqualTo(Json.parse("{\"box\": 3}"));
+  }
 }

@@ -230,4 +230,49 @@ class NestedExecutionTests {
     assertThat(d.cause()).contains("No stand-in answers the aws-sdk service 'scheduler'")
         .contains("[sfn]");
   }
+
+  @Test
+  void stoppingTheParentStopsItsRunningSyncChild() {
+    String child = machine("child", SfnServers.WAIT_LONG);
+    String parent = machine("parent", parentTask("arn:aws:states:::states:startExecution.sync",
+        "{\"StateMachineArn\": \"" + child + "\", \"Name\": \"long\"}", ""));
+    String parentArn = sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn();
+    String childArn = SfnServers.PREFIX + "execution:child:long";
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!types(parentArn).contains("TaskSubmitted") && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+
+    sfn.stopExecution(b -> b.executionArn(parentArn));
+
+    assertThat(await(childArn).status()).isEqualTo(ExecutionStatus.ABORTED);
+  }
+
+  @Test
+  void nestedExecutionsWorkInAnInProcessWorldWithoutAGateway() {
+    try (World world = World.newInstance(); SfnService service = SfnService.newInstance(world)) {
+      String child = call(service, "CreateStateMachine", "{\"name\": \"child\", \"roleArn\": \""
+          + SfnServers.ROLE + "\", \"definition\": " + Json.write(Json.text(CHILD_ECHO)) + "}")
+          .path("stateMachineArn").asText();
+      String parentDef = parentTask("arn:aws:states:::states:startExecution.sync:2",
+          "{\"StateMachineArn\": \"" + child + "\", \"Input\": {\"k\": 1}}", "");
+      String parent = call(service, "CreateStateMachine", "{\"name\": \"parent\", \"roleArn\": \""
+          + SfnServers.ROLE + "\", \"definition\": " + Json.write(Json.text(parentDef)) + "}")
+          .path("stateMachineArn").asText();
+
+      String arn = call(service, "StartExecution", "{\"stateMachineArn\": \"" + parent + "\"}")
+          .path("executionArn").asText();
+      world.runUntilIdle();
+
+      JsonNode d = call(service, "DescribeExecution", "{\"executionArn\": \"" + arn + "\"}");
+      assertThat(d.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(Json.parse(d.path("output").asText()).path("Output"))
+          .isEqualTo(Json.parse("{\"got\": {\"k\": 1}}"));
+    }
+  }
+
+  static JsonNode call(SfnService service, String operation, String body) {
+    return service.handle(dev.statelab.gateway.AwsRequest.newBuilder().operation(operation)
+        .body(body).build()).jsonBody().orElseThrow();
+  }
 }
