@@ -231,4 +231,24 @@ class MockedExecutionTests {
     assertThat(d.statusAsString()).isEqualTo("SUCCEEDED");
     assertThat(Json.parse(d.output())).isEqualTo(Json.parse("{\"box\": 3}"));
   }
+
+  @Test
+  void aMockedCallbackTaskAnswersInAnUndrivenVirtualWorld() {
+    try (World world = World.newInstance()) {
+      MockedResponses.forStateMachine("Approval").testCase("Yes")
+          .state("Ask").returns("{\"approved\": true}").installInto(world);
+      StateMachine machine = StateMachine.parse("""
+          {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+            "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}},
+            "HeartbeatSeconds": 60, "End": true}}}""");
+
+      Execution e = Mocking.of(world).start(machine,
+          ExecutionRequest.of(Json.object()).withStateMachineName("Approval"), "Yes");
+      world.runUntilIdle();
+
+      assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(e.output()).isEqualTo(Json.parse("{\"approved\": true}"));
+    }
+  }
 }
