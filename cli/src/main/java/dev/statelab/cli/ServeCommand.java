@@ -71,17 +71,21 @@ final class ServeCommand {
    */
   static StateLabServer start(Arguments args, Map<String, String> env) {
     String mockFile = args.option("--mock-config", env.getOrDefault(MOCK_CONFIG_ENV, ""));
-    MockConfig mocks = null;
     if (!mockFile.isBlank()) {
       try {
-        mocks = MockConfig.load(Path.of(mockFile));
+        MockConfig.load(Path.of(mockFile));
       } catch (MockConfigException e) {
         throw new UsageException("mock config: " + e.getMessage());
       }
     }
     StateLabServer server = startServer(args);
-    if (mocks != null) {
-      Mocking.of(server.world()).use(mocks);
+    if (!mockFile.isBlank()) {
+      try {
+        Mocking.of(server.world()).load(Path.of(mockFile));
+      } catch (MockConfigException e) {
+        server.close();
+        throw new UsageException("mock config: " + e.getMessage());
+      }
     }
     return server;
   }

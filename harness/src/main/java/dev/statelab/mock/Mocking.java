@@ -39,6 +39,8 @@ public final class Mocking implements TaskInterceptor, WorldListener {
 
   private final World world;
   private volatile MockConfig config = MockConfig.empty();
+  private volatile Path source;
+  private long sourceModified;
   private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
   private final Map<String, Integer> invocations = new ConcurrentHashMap<>();
   /** The test case for the execution being started on the world's thread; guarded by the world. */
@@ -71,9 +73,38 @@ public final class Mocking implements TaskInterceptor, WorldListener {
     return this;
   }
 
-  /** Loads a MockConfigFile, replacing the configuration. */
-  public Mocking load(Path file) {
-    return use(MockConfig.load(file));
+  /**
+   * Loads a MockConfigFile, replacing the configuration, and reads it again whenever it has
+   * changed when a test case is next chosen (as LocalStack does), so mocks can be edited while a
+   * server runs.
+   */
+  public synchronized Mocking load(Path file) {
+    MockConfig loaded = MockConfig.load(file);
+    this.source = file;
+    this.sourceModified = modified(file);
+    return use(loaded);
+  }
+
+  /** Reads the loaded file again if it changed; a broken edit is reported, not half-applied. */
+  private synchronized void refresh() {
+    Path file = source;
+    if (file == null) {
+      return;
+    }
+    long now = modified(file);
+    if (now != sourceModified) {
+      MockConfig loaded = MockConfig.load(file);
+      sourceModified = now;
+      config = loaded;
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   /** The current configuration. */
@@ -87,8 +118,10 @@ public final class Mocking implements TaskInterceptor, WorldListener {
    * thread around {@link World#start}.
    *
    * @throws UnknownTestCaseException when the configuration has no such test case
+   * @throws MockConfigException when the loaded file changed and is now invalid
    */
   public <T> T startingTestCase(String stateMachineName, String testCase, java.util.function.Supplier<T> start) {
+    refresh();
     Map<String, String> states = config.testCase(stateMachineName, testCase)
         .orElseThrow(() -> new UnknownTestCaseException(stateMachineName, testCase));
     return world.call(() -> {

@@ -251,4 +251,31 @@ class MockedExecutionTests {
       assertThat(e.output()).isEqualTo(Json.parse("{\"approved\": true}"));
     }
   }
+
+  @Test
+  void aLoadedMockFileIsReadAgainWhenItChanges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String arn = create("Approval", """
+        {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+          "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"},
+          "End": true}}}""", StateMachineType.STANDARD);
+    java.nio.file.Path file = dir.resolve("MockConfigFile.json");
+    String template = """
+        {"StateMachines": {"Approval": {"TestCases": {"T": {"Ask": "R"}}}},
+         "MockedResponses": {"R": {"0": {"Return": %s}}}}""";
+    java.nio.file.Files.writeString(file, template.formatted("1"));
+    Mocking.of(server.world()).load(file);
+    assertThat(run(arn + "#T", "{}").output()).isEqualTo("1");
+
+    java.nio.file.Files.writeString(file, template.formatted("2"));
+    java.nio.file.Files.setLastModifiedTime(file,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    assertThat(run(arn + "#T", "{}").output()).isEqualTo("2");
+
+    java.nio.file.Files.writeString(file, "{\"MockedResponses\": {\"R\": {\"1\": {\"Return\": 3}}}}");
+    java.nio.file.Files.setLastModifiedTime(file,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn + "#T")))
+        .hasMessageContaining(file + ": MockedResponses.R has a gap: no answer for invocation 0");
+  }
 }

@@ -15,6 +15,7 @@ import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsResponse;
 import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
+import dev.statelab.mock.MockConfigException;
 import dev.statelab.mock.Mocking;
 import dev.statelab.service.sfn.MachineEntry.Alias;
 import dev.statelab.service.sfn.MachineEntry.Route;
@@ -205,6 +206,8 @@ final class ExecutionOperations {
       return Mocking.of(world).startingTestCase(machineName, testCase, start);
     } catch (Mocking.UnknownTestCaseException e) {
       throw SfnErrors.error("InvalidName", e.getMessage());
+    } catch (MockConfigException e) {
+      throw SfnErrors.validation(e.getMessage());
     }
   }
 
