@@ -278,4 +278,21 @@ class MockedExecutionTests {
     assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(arn + "#T")))
         .hasMessageContaining(file + ": MockedResponses.R has a gap: no answer for invocation 0");
   }
+
+  @Test
+  void mapIterationsTakeSuccessiveInvocationIndexesOfTheSameState() {
+    String arn = create("Batch", """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1,
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "Work", "States": {
+            "Work": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Parameters": {"FunctionName": "w"}, "End": true}}},
+          "End": true}}}""", StateMachineType.STANDARD);
+    Mocking.of(server.world()).add(MockedResponses.forStateMachine("Batch").testCase("Three")
+        .state("Work").returns("\"a\"").thenReturns("\"b\"").thenReturns("\"c\"").build());
+
+    DescribeExecutionResponse d = run(arn + "#Three", "[1, 2, 3]");
+
+    assertThat(d.statusAsString()).isEqualTo("SUCCEEDED");
+    assertThat(Json.parse(d.output())).isEqualTo(Json.parse("[\"a\", \"b\", \"c\"]"));
+  }
 }

@@ -275,4 +275,20 @@ class NestedExecutionTests {
     return service.handle(dev.statelab.gateway.AwsRequest.newBuilder().operation(operation)
         .body(body).build()).jsonBody().orElseThrow();
   }
+
+  @Test
+  void syncWaitsForAnExpressChildToo() {
+    String child = sfn.createStateMachine(b -> b.name("quick").roleArn(SfnServers.ROLE)
+        .definition(CHILD_ECHO).type(software.amazon.awssdk.services.sfn.model.StateMachineType.EXPRESS))
+        .stateMachineArn();
+    String parent = machine("parent", parentTask("arn:aws:states:::states:startExecution.sync:2",
+        "{\"StateMachineArn\": \"" + child + "\", \"Input\": {\"e\": 1}}", ""));
+
+    DescribeExecutionResponse d = run(parent, "{}");
+
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode out = Json.parse(d.output());
+    assertThat(out.path("ExecutionArn").asText()).startsWith(SfnServers.PREFIX + "express:quick:");
+    assertThat(out.path("Output")).isEqualTo(Json.parse("{\"got\": {\"e\": 1}}"));
+  }
 }
