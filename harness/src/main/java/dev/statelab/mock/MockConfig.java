@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +44,10 @@ public record MockConfig(
     stateMachines.forEach((machine, cases) -> {
       Map<String, Map<String, String>> copy = new LinkedHashMap<>();
       cases.forEach((name, states) -> copy.put(name, Map.copyOf(states)));
-      machines.put(machine, java.util.Collections.unmodifiableMap(copy));
+      machines.put(machine, Collections.unmodifiableMap(copy));
     });
-    stateMachines = java.util.Collections.unmodifiableMap(machines);
-    responses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(responses));
+    stateMachines = Collections.unmodifiableMap(machines);
+    responses = Collections.unmodifiableMap(new LinkedHashMap<>(responses));
   }
 
   /** A configuration without test cases. */

@@ -10,6 +10,8 @@ import dev.statelab.engine.WorldListener;
 import dev.statelab.integration.TaskInterceptor;
 import dev.statelab.integration.TaskRequest;
 import dev.statelab.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A world's mocked service integrations: the loaded {@link MockConfig}, which test case each
@@ -101,8 +104,8 @@ public final class Mocking implements TaskInterceptor, WorldListener {
 
   private static long modified(Path file) {
     try {
-      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
-    } catch (java.io.IOException e) {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
       return -1;
     }
   }
@@ -120,7 +123,7 @@ public final class Mocking implements TaskInterceptor, WorldListener {
    * @throws UnknownTestCaseException when the configuration has no such test case
    * @throws MockConfigException when the loaded file changed and is now invalid
    */
-  public <T> T startingTestCase(String stateMachineName, String testCase, java.util.function.Supplier<T> start) {
+  public <T> T startingTestCase(String stateMachineName, String testCase, Supplier<T> start) {
     refresh();
     Map<String, String> states = config.testCase(stateMachineName, testCase)
         .orElseThrow(() -> new UnknownTestCaseException(stateMachineName, testCase));

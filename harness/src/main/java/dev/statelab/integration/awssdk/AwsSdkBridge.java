@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -144,7 +145,7 @@ public final class AwsSdkBridge implements IntegrationResolver {
   }
 
   /** The services registered, by aws-sdk id. */
-  public java.util.Set<String> serviceIds() {
+  public Set<String> serviceIds() {
     return new TreeSet<>(services.keySet());
   }
 

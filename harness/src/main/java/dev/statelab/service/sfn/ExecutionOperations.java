@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Executions: start (async and sync), describe, stop, list, history, redrive, task tokens and
@@ -201,7 +202,7 @@ final class ExecutionOperations {
 
   /** Starts an execution that runs a MockConfigFile test case ({@code <arn>#<TestCase>}). */
   private Execution startTestCase(String machineName, String testCase,
-      java.util.function.Supplier<Execution> start) {
+      Supplier<Execution> start) {
     try {
       return Mocking.of(world).startingTestCase(machineName, testCase, start);
     } catch (Mocking.UnknownTestCaseException e) {
