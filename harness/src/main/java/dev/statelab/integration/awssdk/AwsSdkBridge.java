@@ -8,6 +8,7 @@ import dev.statelab.gateway.AwsRequest;
 import dev.statelab.gateway.AwsResponse;
 import dev.statelab.gateway.AwsService;
 import dev.statelab.gateway.AwsServiceException;
+import dev.statelab.gateway.RestRoute;
 import dev.statelab.gateway.ServiceSpec;
 import dev.statelab.integration.Integration;
 import dev.statelab.integration.IntegrationResolver;
@@ -25,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The generic {@code arn:aws:states:::aws-sdk:<service>:<action>} integration: a per-world
@@ -40,8 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * StartExecution}); PascalCase Parameters are renamed to the service's wire members and the answer
  * back to PascalCase ({@link MemberNaming}). Service errors become {@code
  * <ServicePrefix>.<Name>Exception} ({@code Sfn.ExecutionDoesNotExistException}); validation
- * errors {@code <Prefix>.<Prefix>Exception}. Only JSON-protocol (RPC) services can be called
- * in-process: their operations need no URI.
+ * errors {@code <Prefix>.<Prefix>Exception}. A REST service is called on its operation's route,
+ * with {@code {Label}} path segments taken from the Parameters member of that name; members go
+ * in the JSON body (raw payloads such as Lambda's Invoke body are not modelled).
  */
 public final class AwsSdkBridge implements IntegrationResolver {
 
@@ -54,6 +58,8 @@ public final class AwsSdkBridge implements IntegrationResolver {
       Map.entry("cloudwatch", "CloudWatch"), Map.entry("cloudwatchlogs", "CloudWatchLogs"),
       Map.entry("sqs", "Sqs"), Map.entry("sns", "Sns"), Map.entry("s3", "S3"),
       Map.entry("lambda", "Lambda"), Map.entry("batch", "Batch"), Map.entry("ecs", "Ecs"));
+
+  private static final Pattern LABEL = Pattern.compile("\\{([^}]+)\\}");
 
   private final World world;
   private final Map<String, Binding> services = new ConcurrentHashMap<>();
@@ -87,16 +93,13 @@ public final class AwsSdkBridge implements IntegrationResolver {
 
   /**
    * Registers a gateway service under the aws-sdk id its spec implies ({@code states} → {@code
-   * sfn}, {@code events} → {@code eventbridge}, {@code ce} → {@code costexplorer}), when it speaks
-   * a JSON RPC protocol; REST services are skipped (register them explicitly).
+   * sfn}, {@code events} → {@code eventbridge}, {@code ce} → {@code costexplorer}), unless one
+   * is registered under that id already.
    *
    * @return whether the service was registered
    */
   public static boolean registerBySpec(World world, AwsService service) {
     ServiceSpec spec = service.spec();
-    if (spec.protocol() == AwsProtocol.REST_JSON_1) {
-      return false;
-    }
     String id = serviceIdOf(spec);
     if (of(world).services.containsKey(id)) {
       return false;
@@ -174,15 +177,19 @@ public final class AwsSdkBridge implements IntegrationResolver {
     JsonNode params = task.parameters() == null ? Json.object() : task.parameters();
     String requestId = UUID.nameUUIDFromBytes((task.executionArn() + "/" + task.stateName() + "/"
         + task.nowMillis()).getBytes(StandardCharsets.UTF_8)).toString();
-    AwsRequest request = AwsRequest.newBuilder()
+    AwsRequest.Builder builder = AwsRequest.newBuilder()
         .operation(operation)
         .body(binding.naming().toWire(params))
         .region(world.options().region())
         .accountId(world.options().accountId())
-        .requestId(requestId)
-        .build();
+        .requestId(requestId);
     CompletionStage<AwsResponse> answer;
     try {
+      ServiceSpec spec = binding.service().spec();
+      if (spec.protocol() == AwsProtocol.REST_JSON_1) {
+        route(spec, operation, params, builder, serviceId, action);
+      }
+      AwsRequest request = builder.build();
       if (!binding.service().spec().operations().isEmpty()
           && !binding.service().spec().operations().contains(operation)) {
         throw new AwsServiceException("UnknownOperationException",
@@ -210,6 +217,32 @@ public final class AwsSdkBridge implements IntegrationResolver {
       }
     });
     return result;
+  }
+
+  /** Puts a REST operation's method and path (labels filled from Parameters) on the request. */
+  private static void route(ServiceSpec spec, String operation, JsonNode params,
+      AwsRequest.Builder builder, String serviceId, String action) {
+    RestRoute route = spec.routes().stream().filter(r -> r.operation().equals(operation))
+        .findFirst().orElseThrow(() -> new AwsServiceException("UnknownOperationException",
+            "The action '" + action + "' is not an operation of aws-sdk:" + serviceId));
+    Matcher m = LABEL.matcher(route.pathTemplate());
+    StringBuilder path = new StringBuilder();
+    while (m.find()) {
+      String label = m.group(1).replace("+", "");
+      JsonNode value = params.get(label);
+      if (value == null) {
+        value = params.get(MemberNaming.upperFirst(label));
+      }
+      if (value == null || value.isNull()) {
+        throw new AwsServiceException("ValidationException",
+            "Missing required parameter " + MemberNaming.upperFirst(label) + " for " + operation);
+      }
+      String text = value.isTextual() ? value.asText() : Json.write(value);
+      builder.pathParam(label, text);
+      m.appendReplacement(path, Matcher.quoteReplacement(text));
+    }
+    m.appendTail(path);
+    builder.http(route.method(), path.toString());
   }
 
   private static StatesError error(String serviceId, AwsServiceException e, String requestId) {

@@ -228,7 +228,7 @@ class NestedExecutionTests {
     assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(d.error()).isEqualTo("States.Runtime");
     assertThat(d.cause()).contains("No stand-in answers the aws-sdk service 'scheduler'")
-        .contains("[sfn]");
+        .contains("sfn");
   }
 
   @Test
@@ -290,5 +290,25 @@ class NestedExecutionTests {
     JsonNode out = Json.parse(d.output());
     assertThat(out.path("ExecutionArn").asText()).startsWith(SfnServers.PREFIX + "express:quick:");
     assertThat(out.path("Output")).isEqualTo(Json.parse("{\"got\": {\"e\": 1}}"));
+  }
+
+  @Test
+  void awsSdkReachesTheRestBatchStandInOnItsRoute() {
+    String parent = machine("parent", """
+        {"StartAt": "Describe", "States": {
+          "Describe": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:batch:describeJobs",
+            "Parameters": {"Jobs": ["nope"]}, "ResultPath": "$.described", "Next": "Submit"},
+          "Submit": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:batch:submitJob",
+            "Parameters": {"JobName": "j", "JobQueue": "missing", "JobDefinition": "missing"},
+            "Catch": [{"ErrorEquals": ["Batch.ClientException"], "ResultPath": "$.err", "Next": "Done"}],
+            "End": true},
+          "Done": {"Type": "Succeed"}}}""");
+
+    DescribeExecutionResponse d = run(parent, "{}");
+
+    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode out = Json.parse(d.output());
+    assertThat(out.path("described")).isEqualTo(Json.parse("{\"Jobs\": []}"));
+    assertThat(out.path("err").path("Error").asText()).isEqualTo("Batch.ClientException");
   }
 }
