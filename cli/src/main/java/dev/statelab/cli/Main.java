@@ -29,8 +29,11 @@ public final class Main {
             API of a server (statelab serve, or any compatible endpoint).
         serve [--port 4566] [--host 127.0.0.1] [--clock real|virtual] [--time-scale X]
               [--seed N] [--region us-east-1] [--account 123456789012]
+              [--mock-config MockConfigFile.json]
             Serve the Step Functions API for AWS SDKs, boto3 and the AWS CLI; prints
-            'ready on http://HOST:PORT' and serves until Ctrl-C.
+            'ready on http://HOST:PORT' and serves until Ctrl-C. --mock-config (or the
+            SFN_MOCK_CONFIG environment variable) loads Step Functions Local mocks,
+            chosen with '<stateMachineArn>#<TestCase>' on StartExecution.
       """;
 
   private Main() {}

@@ -3,11 +3,16 @@ package dev.statelab.cli;
 import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.gateway.GatewayOptions;
+import dev.statelab.mock.MockConfig;
+import dev.statelab.mock.MockConfigException;
+import dev.statelab.mock.Mocking;
 import dev.statelab.server.StateLabServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +22,10 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand {
 
   static final List<String> FLAGS = List.of("--port", "--host", "--clock", "--time-scale",
-      "--seed", "--region", "--account");
+      "--seed", "--region", "--account", "--mock-config");
+
+  /** The environment variable Step Functions Local and LocalStack read a MockConfigFile from. */
+  static final String MOCK_CONFIG_ENV = "SFN_MOCK_CONFIG";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -54,6 +62,35 @@ final class ServeCommand {
 
   /** Starts the server the options describe (for tests: the caller closes it). */
   static StateLabServer start(Arguments args) {
+    return start(args, System.getenv());
+  }
+
+  /**
+   * Starts the server the options describe, loading the MockConfigFile named by {@code
+   * --mock-config} or else by {@code SFN_MOCK_CONFIG} in {@code env}.
+   */
+  static StateLabServer start(Arguments args, Map<String, String> env) {
+    String mockFile = args.option("--mock-config", env.getOrDefault(MOCK_CONFIG_ENV, ""));
+    if (!mockFile.isBlank()) {
+      try {
+        MockConfig.load(Path.of(mockFile));
+      } catch (MockConfigException e) {
+        throw new UsageException("mock config: " + e.getMessage());
+      }
+    }
+    StateLabServer server = startServer(args);
+    if (!mockFile.isBlank()) {
+      try {
+        Mocking.of(server.world()).load(Path.of(mockFile));
+      } catch (MockConfigException e) {
+        server.close();
+        throw new UsageException("mock config: " + e.getMessage());
+      }
+    }
+    return server;
+  }
+
+  private static StateLabServer startServer(Arguments args) {
     if (!args.positional().isEmpty()) {
       throw new UsageException("serve takes no arguments, got " + args.positional());
     }

@@ -6,6 +6,7 @@ import dev.statelab.gateway.Gateway;
 import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.gateway.AwsService;
 import dev.statelab.gateway.SdkClients;
+import dev.statelab.integration.awssdk.AwsSdkBridge;
 import dev.statelab.service.sfn.SfnService;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,10 @@ public final class StateLabServer implements AutoCloseable {
     List<AwsService> services = new ArrayList<>();
     services.add(sfn);
     for (ServiceModule module : modules) {
-      services.addAll(module.install(world));
+      for (AwsService service : module.install(world)) {
+        services.add(service);
+        AwsSdkBridge.registerBySpec(world, service);
+      }
     }
     world.startDriver();
     WorldOptions w = world.options();

@@ -15,6 +15,8 @@ import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsResponse;
 import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
+import dev.statelab.mock.MockConfigException;
+import dev.statelab.mock.Mocking;
 import dev.statelab.service.sfn.MachineEntry.Alias;
 import dev.statelab.service.sfn.MachineEntry.Route;
 import dev.statelab.service.sfn.MachineEntry.Version;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Executions: start (async and sync), describe, stop, list, history, redrive, task tokens and
@@ -63,6 +66,11 @@ final class ExecutionOperations {
     out.put("executionArn", started.execution().arn());
     Wire.putTime(out, "startDate", started.execution().startDate());
     return out;
+  }
+
+  /** Starts an execution for a Task state ({@code states:startExecution}) and returns it. */
+  Execution startForTask(Params p) {
+    return begin(p, false).execution();
   }
 
   CompletionStage<AwsResponse> startSync(Params p) {
@@ -110,7 +118,10 @@ final class ExecutionOperations {
   }
 
   private Started begin(Params p, boolean sync) {
-    String arn = p.required("stateMachineArn", 256);
+    String requested = p.required("stateMachineArn", 256);
+    int hash = requested.indexOf('#');
+    String arn = hash < 0 ? requested : requested.substring(0, hash);
+    String testCase = hash < 0 ? null : requested.substring(hash + 1);
     String name = p.string("name", 80);
     if (name != null) {
       Arns.requireValidName(name);
@@ -169,11 +180,15 @@ final class ExecutionOperations {
             throw SfnErrors.executionAlreadyExists(executionArn);
           }
         }
-        Execution execution = world.start(revision.machine(), ExecutionRequest.of(input)
+        ExecutionRequest request = ExecutionRequest.of(input)
             .withName(name)
             .withType(entry.type)
             .withStateMachineName(entry.name)
-            .withRoleArn(revision.roleArn()));
+            .withRoleArn(revision.roleArn());
+        StateMachine machine = revision.machine();
+        Execution execution = testCase == null
+            ? world.start(machine, request)
+            : startTestCase(entry.name, testCase, () -> world.start(machine, request));
         if (entry.type == ExecutionType.STANDARD) {
           ExecutionEntry record = new ExecutionEntry(store.nextSequence(), execution, entry.arn,
               versionArn, aliasArn, revision);
@@ -183,6 +198,18 @@ final class ExecutionOperations {
         return new Started(execution, entry);
       }
     });
+  }
+
+  /** Starts an execution that runs a MockConfigFile test case ({@code <arn>#<TestCase>}). */
+  private Execution startTestCase(String machineName, String testCase,
+      Supplier<Execution> start) {
+    try {
+      return Mocking.of(world).startingTestCase(machineName, testCase, start);
+    } catch (Mocking.UnknownTestCaseException e) {
+      throw SfnErrors.error("InvalidName", e.getMessage());
+    } catch (MockConfigException e) {
+      throw SfnErrors.validation(e.getMessage());
+    }
   }
 
   private static JsonNode input(String text) {

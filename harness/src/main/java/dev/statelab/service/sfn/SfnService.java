@@ -9,6 +9,7 @@ import dev.statelab.gateway.AwsResponse;
 import dev.statelab.gateway.AwsService;
 import dev.statelab.gateway.AwsServiceException;
 import dev.statelab.gateway.ServiceSpec;
+import dev.statelab.integration.awssdk.AwsSdkBridge;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -96,7 +97,12 @@ public final class SfnService implements AwsService, AutoCloseable {
     if (activityPoll.isNegative() || activityPoll.isZero()) {
       throw new IllegalArgumentException("activityPoll must be positive: " + activityPoll);
     }
-    return new SfnService(world, activityPoll);
+    SfnService service = new SfnService(world, activityPoll);
+    NestedExecutions nested = new NestedExecutions(world, service.executions);
+    world.integrations().resolver(nested);
+    world.addListener(nested);
+    AwsSdkBridge.register(world, "sfn", service);
+    return service;
   }
 
   /** The world whose executions this service runs. */
