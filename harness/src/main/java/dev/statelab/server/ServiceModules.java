@@ -9,6 +9,6 @@ public final class ServiceModules {
 
   /** Every stand-in StateLab ships. */
   public static List<ServiceModule> standard() {
-    return List.of();
+    return List.of(new dev.statelab.service.lambda.LambdaModule());
   }
 }
