@@ -20,6 +20,7 @@ public final class LambdaService implements AwsService {
 
   private static final ServiceSpec SPEC = ServiceSpec.newBuilder(AwsProtocol.REST_JSON_1, "lambda")
       .route("POST", FUNCTIONS, "CreateFunction")
+      .route("GET", FUNCTIONS, "ListFunctions")
       .route("GET", FUNCTIONS + "/", "ListFunctions")
       .route("GET", FUNCTIONS + "/{FunctionName}", "GetFunction")
       .route("DELETE", FUNCTIONS + "/{FunctionName}", "DeleteFunction")

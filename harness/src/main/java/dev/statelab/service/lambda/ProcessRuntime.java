@@ -108,11 +108,10 @@ final class ProcessRuntime implements FunctionRuntime {
     }
     Path dir = work;
     timer.schedule(() -> {
-      if (process.isAlive()) {
+      if (process.isAlive() && result.complete(RuntimeResponse.timeout(
+          ErrorPayloads.timeout(Clock.systemUTC().instant(), context.awsRequestId(), config.timeoutSeconds())))) {
         process.destroyForcibly();
-        result.complete(RuntimeResponse.timeout(
-            ErrorPayloads.timeout(Clock.systemUTC().instant(), context.awsRequestId(), config.timeoutSeconds())));
-        executor.execute(() -> deleteTree(dir));
+        process.onExit().thenRunAsync(() -> deleteTree(dir), executor);
       }
     }, config.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
     process.onExit().thenAcceptAsync(p -> {
