@@ -22,22 +22,28 @@ public interface FunctionRuntime extends AutoCloseable {
    * @param payload the response bytes
    * @param error true when {@code payload} is an error payload
    * @param outcome how the run ended
+   * @param logs what the function wrote to its log (empty when the runtime keeps none)
    */
-  record RuntimeResponse(byte[] payload, boolean error, InvocationRecord.Outcome outcome) {
+  record RuntimeResponse(byte[] payload, boolean error, InvocationRecord.Outcome outcome, String logs) {
 
     /** A successful response. */
     public static RuntimeResponse ok(byte[] payload) {
-      return new RuntimeResponse(payload, false, InvocationRecord.Outcome.SUCCESS);
+      return new RuntimeResponse(payload, false, InvocationRecord.Outcome.SUCCESS, "");
     }
 
     /** A function error. */
     public static RuntimeResponse error(byte[] payload) {
-      return new RuntimeResponse(payload, true, InvocationRecord.Outcome.FUNCTION_ERROR);
+      return new RuntimeResponse(payload, true, InvocationRecord.Outcome.FUNCTION_ERROR, "");
     }
 
     /** A timeout (Lambda reports it as an unhandled error). */
     public static RuntimeResponse timeout(byte[] payload) {
-      return new RuntimeResponse(payload, true, InvocationRecord.Outcome.TIMEOUT);
+      return new RuntimeResponse(payload, true, InvocationRecord.Outcome.TIMEOUT, "");
+    }
+
+    /** This response with the function's log output. */
+    public RuntimeResponse withLogs(String text) {
+      return new RuntimeResponse(payload, error, outcome, text);
     }
   }
 }

@@ -82,19 +82,25 @@ final class LambdaIntegrations implements IntegrationResolver {
         throw serviceError(failure);
       }
       throwIfFunctionError(r);
-      return response(r);
+      return response(r, "Tail".equals(p.path("LogType").asText()));
     });
   }
 
-  private JsonNode response(InvocationResult r) {
+  private JsonNode response(InvocationResult r, boolean tail) {
     ObjectNode out = Json.object();
     out.put("ExecutedVersion", "$LATEST");
+    if (tail && r.statusCode() == 200) {
+      out.put("LogResult", r.logTail());
+    }
     if (r.statusCode() == 200) {
       out.set("Payload", parsePayload(r.payload()));
     } else {
       out.put("Payload", "");
     }
     Map<String, String> headers = new LinkedHashMap<>();
+    if (tail && r.statusCode() == 200) {
+      headers.put("X-Amz-Log-Result", r.logTail());
+    }
     headers.put("X-Amz-Executed-Version", "$LATEST");
     headers.put("x-amzn-Remapped-Content-Length", "0");
     headers.put("Connection", "keep-alive");

@@ -52,12 +52,16 @@ public final class LambdaService implements AwsService {
       return AwsService.super.handleAsync(request);
     }
     InvocationType type = InvocationType.parse(request.header("X-Amz-Invocation-Type").orElse(null));
+    String logType = request.header("X-Amz-Log-Type").orElse("None");
     return store.invoke(request.pathParam("FunctionName"), request.rawBody(), type).thenApply(r -> {
       if (r.statusCode() != 200) {
         return AwsResponse.empty(r.statusCode());
       }
       AwsResponse response = AwsResponse.raw(200, r.payload(), "application/json")
           .withHeader("X-Amz-Executed-Version", "$LATEST");
+      if ("Tail".equals(logType)) {
+        response = response.withHeader("X-Amz-Log-Result", r.logTail());
+      }
       return r.isFunctionError() ? response.withHeader("X-Amz-Function-Error", r.functionError()) : response;
     });
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,11 @@ public final class LambdaStore implements AutoCloseable {
   public static final String LOCAL_DIRECTORY_BUCKET = "hot-reload";
   /** The S3 bucket name that makes CreateFunction forward invocations to the URL in S3Key. */
   public static final String HTTP_FORWARD_BUCKET = "statelab-http";
+
+  /** The largest synchronous request or response payload (6 MB, as Lambda reports it). */
+  static final int MAX_RESPONSE_BYTES = 6_291_556;
+  /** The largest asynchronous (Event) request payload (1 MB). */
+  static final int MAX_EVENT_REQUEST_BYTES = 1_048_576;
 
   private final World world;
   private final Map<String, Entry> functions = new ConcurrentHashMap<>();
@@ -269,6 +275,11 @@ public final class LambdaStore implements AutoCloseable {
    */
   public CompletionStage<InvocationResult> invoke(String nameOrArn, byte[] payload, InvocationType type) {
     String requestId = UUID.randomUUID().toString();
+    int limit = type == InvocationType.EVENT ? MAX_EVENT_REQUEST_BYTES : MAX_RESPONSE_BYTES;
+    if (payload.length > limit) {
+      return CompletableFuture.failedFuture(new AwsServiceException("RequestTooLargeException",
+          "Request must be smaller than " + limit + " bytes for the InvokeFunction operation", 413));
+    }
     Entry e;
     try {
       e = entry(nameOrArn, true);
@@ -277,7 +288,7 @@ public final class LambdaStore implements AutoCloseable {
     }
     if (type == InvocationType.DRY_RUN) {
       return CompletableFuture.completedFuture(
-          new InvocationResult(requestId, 204, new byte[0], null, InvocationRecord.Outcome.SUCCESS));
+          new InvocationResult(requestId, 204, new byte[0], null, InvocationRecord.Outcome.SUCCESS, ""));
     }
     FunctionConfig config = e.config;
     if (!acquire(e, config)) {
@@ -301,20 +312,33 @@ public final class LambdaStore implements AutoCloseable {
       release(e);
       long nanos = System.nanoTime() - startNanos;
       InvocationRecord.Outcome outcome = failure != null ? InvocationRecord.Outcome.SERVICE_ERROR : response.outcome();
+      long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
       usage.add(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
-          Math.max(1, (nanos + 999_999) / 1_000_000), config.memoryMb(), outcome));
+          billed, config.memoryMb(), outcome));
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
         throw cause instanceof AwsServiceException ase ? ase
             : new AwsServiceException("ServiceException", String.valueOf(cause.getMessage()), 500);
       }
-      return new InvocationResult(requestId, 200, response.payload(), response.error() ? "Unhandled" : null,
-          response.outcome());
+      String log = "START RequestId: " + requestId + " Version: $LATEST\n" + response.logs()
+          + (response.logs().isEmpty() || response.logs().endsWith("\n") ? "" : "\n")
+          + "END RequestId: " + requestId + "\n"
+          + String.format(Locale.ROOT,
+              "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\n",
+              requestId, nanos / 1e6, billed, config.memoryMb());
+      byte[] payloadBytes = response.payload();
+      if (payloadBytes.length > MAX_RESPONSE_BYTES) {
+        return new InvocationResult(requestId, 200, ErrorPayloads.functionError("Function.ResponseSizeTooLarge",
+            "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).",
+            requestId, List.of()), "Unhandled", InvocationRecord.Outcome.FUNCTION_ERROR, log);
+      }
+      return new InvocationResult(requestId, 200, payloadBytes, response.error() ? "Unhandled" : null,
+          response.outcome(), log);
     }).toCompletableFuture();
     if (type == InvocationType.EVENT) {
       return CompletableFuture.completedFuture(
-          new InvocationResult(requestId, 202, new byte[0], null, InvocationRecord.Outcome.SUCCESS));
+          new InvocationResult(requestId, 202, new byte[0], null, InvocationRecord.Outcome.SUCCESS, ""));
     }
     return done;
   }

@@ -120,14 +120,15 @@ final class ProcessRuntime implements FunctionRuntime {
       }
       try {
         byte[] out = Files.readAllBytes(dir.resolve("stdout"));
+        String logs = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
         int exit = p.exitValue();
         if (exit == 0) {
-          result.complete(RuntimeResponse.ok(out));
+          result.complete(RuntimeResponse.ok(out).withLogs(logs));
         } else if (exit == ERROR_EXIT && out.length > 0) {
-          result.complete(RuntimeResponse.error(out));
+          result.complete(RuntimeResponse.error(out).withLogs(logs));
         } else {
           result.complete(new RuntimeResponse(ErrorPayloads.exitError(context.awsRequestId(), exit), true,
-              InvocationRecord.Outcome.SERVICE_ERROR));
+              InvocationRecord.Outcome.SERVICE_ERROR, logs));
         }
       } catch (IOException e) {
         result.completeExceptionally(new dev.statelab.gateway.AwsServiceException("ServiceException",

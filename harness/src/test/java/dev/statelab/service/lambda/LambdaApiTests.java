@@ -12,6 +12,7 @@ import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
 import dev.statelab.server.StateLabServer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -134,6 +136,29 @@ class LambdaApiTests {
     InvokeResponse response = invoke("greeter", "{\"name\": \"Ada\"}");
 
     assertThat(Json.parse(response.payload().asUtf8String()).asText()).isEqualTo("Hello, Ada from greeter");
+  }
+
+  @Test
+  void logTypeTailReturnsTheLastLogLines() {
+    createPython("chatty", "def handler(event, context):\n    print('reserving stock')\n    return 1\n", 10, Map.of());
+
+    InvokeResponse response = lambda.invoke(b -> b.functionName("chatty").logType(LogType.TAIL)
+        .payload(SdkBytes.fromUtf8String("{}")));
+
+    String log = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+    assertThat(log).startsWith("START RequestId: ").contains("reserving stock\n").contains("REPORT RequestId: ")
+        .contains("Memory Size: 128 MB");
+  }
+
+  @Test
+  void aResponseOverSixMegabytesIsAFunctionError() {
+    LambdaStore.of(server.world()).register("huge", (event, context) -> new byte[7 * 1024 * 1024]);
+
+    InvokeResponse response = invoke("huge", "{}");
+
+    assertThat(response.functionError()).isEqualTo("Unhandled");
+    assertThat(Json.parse(response.payload().asUtf8String()).get("errorType").asText())
+        .isEqualTo("Function.ResponseSizeTooLarge");
   }
 
   @Test
