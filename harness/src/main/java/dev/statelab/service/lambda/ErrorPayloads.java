@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ final class ErrorPayloads {
     if (t instanceof LambdaFunctionException e) {
       return functionError(e.errorType(), e.getMessage(), requestId, e.stackTraceLines());
     }
-    List<String> trace = new java.util.ArrayList<>();
+    List<String> trace = new ArrayList<>();
     for (StackTraceElement element : t.getStackTrace()) {
       trace.add(element.toString());
       if (trace.size() == 20) {

@@ -1,5 +1,6 @@
 package dev.statelab.service.lambda;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,11 +25,11 @@ final class InJvmRuntime implements FunctionRuntime {
   @Override
   public CompletionStage<RuntimeResponse> invoke(FunctionConfig config, byte[] event, LambdaContext context) {
     CompletableFuture<RuntimeResponse> result = new CompletableFuture<>();
-    byte[] input = event.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : event;
+    byte[] input = event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event;
     Future<?> run = executor.submit(() -> {
       try {
         byte[] out = handler.handle(input, context);
-        result.complete(RuntimeResponse.ok(out == null ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8) : out));
+        result.complete(RuntimeResponse.ok(out == null ? "null".getBytes(StandardCharsets.UTF_8) : out));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Throwable t) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -158,7 +159,7 @@ final class LambdaIntegrations implements IntegrationResolver {
       String code = e.shortCode();
       String name = code.endsWith("Exception") ? code : code + "Exception";
       return new StatesError("Lambda." + name, e.getMessage() + " (Service: AWSLambda; Status Code: "
-          + e.status() + "; Error Code: " + code + "; Request ID: " + java.util.UUID.randomUUID()
+          + e.status() + "; Error Code: " + code + "; Request ID: " + UUID.randomUUID()
           + "; Proxy: null)");
     }
     return new StatesError("Lambda.SdkClientException", "Unable to execute HTTP request: " + cause.getMessage());

@@ -3,6 +3,7 @@ package dev.statelab.service.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsServiceException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -452,7 +453,7 @@ public final class LambdaStore implements AutoCloseable {
   private static Path unzip(byte[] zip) {
     try {
       Path dir = Files.createTempDirectory("statelab-lambda-code-");
-      try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
         ZipEntry entry;
         while ((entry = in.getNextEntry()) != null) {
           Path target = dir.resolve(entry.getName()).normalize();

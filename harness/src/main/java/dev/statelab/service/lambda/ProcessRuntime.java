@@ -1,5 +1,6 @@
 package dev.statelab.service.lambda;
 
+import dev.statelab.gateway.AwsServiceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ final class ProcessRuntime implements FunctionRuntime {
       env.put("STATELAB_DEADLINE_MS", Long.toString(System.currentTimeMillis() + config.timeoutSeconds() * 1000L));
       process = pb.start();
     } catch (IOException | RuntimeException e) {
-      result.completeExceptionally(new dev.statelab.gateway.AwsServiceException("ServiceException",
+      result.completeExceptionally(new AwsServiceException("ServiceException",
           "Could not start the " + config.runtime() + " runtime: " + e.getMessage(), 500));
       return;
     }
@@ -131,7 +132,7 @@ final class ProcessRuntime implements FunctionRuntime {
               InvocationRecord.Outcome.SERVICE_ERROR, logs));
         }
       } catch (IOException e) {
-        result.completeExceptionally(new dev.statelab.gateway.AwsServiceException("ServiceException",
+        result.completeExceptionally(new AwsServiceException("ServiceException",
             "Could not read the function's response: " + e.getMessage(), 500));
       } finally {
         deleteTree(dir);

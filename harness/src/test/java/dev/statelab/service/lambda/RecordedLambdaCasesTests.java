@@ -11,6 +11,7 @@ import dev.statelab.conformance.ConformanceCase;
 import dev.statelab.conformance.ConformanceRunner;
 import dev.statelab.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class RecordedLambdaCasesTests {
       if (in == null) {
         return known;
       }
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         int tab = line.indexOf('\t');
         if (!line.isBlank() && !line.startsWith("#") && tab > 0) {
           known.put(line.substring(0, tab), line.substring(tab + 1));
