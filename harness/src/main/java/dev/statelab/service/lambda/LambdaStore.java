@@ -58,6 +58,13 @@ public final class LambdaStore implements AutoCloseable {
   /** The S3 bucket name that makes CreateFunction forward invocations to the URL in S3Key. */
   public static final String HTTP_FORWARD_BUCKET = "statelab-http";
 
+  /**
+   * Threads that start processes and collect their output, and run HTTP forwarding. Processes
+   * themselves wait on the JDK's process reaper, so a few threads serve many invocations; in-JVM
+   * handlers, which may block, run on their own cached pool.
+   */
+  private static final int PROCESS_THREADS = 4;
+
   /** The largest synchronous request or response payload (6 MB, as Lambda reports it). */
   static final int MAX_RESPONSE_BYTES = 6_291_556;
   /** The largest asynchronous (Event) request payload (1 MB). */
@@ -68,6 +75,7 @@ public final class LambdaStore implements AutoCloseable {
   private final LambdaUsage usage = new LambdaUsage();
   private final List<FunctionRuntime> retired = new ArrayList<>();
   private final ExecutorService executor;
+  private final ExecutorService processExecutor;
   private final ScheduledExecutorService timer;
   private final HttpClient http;
   private final AtomicInteger accountInFlight = new AtomicInteger();
@@ -76,9 +84,10 @@ public final class LambdaStore implements AutoCloseable {
 
   LambdaStore(World world) {
     this.world = Objects.requireNonNull(world, "world");
-    this.executor = Executors.newCachedThreadPool(daemon("statelab-lambda"));
+    this.executor = Executors.newCachedThreadPool(daemon("statelab-lambda-handler"));
+    this.processExecutor = Executors.newFixedThreadPool(PROCESS_THREADS, daemon("statelab-lambda"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("statelab-lambda-timer"));
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(processExecutor).build();
   }
 
   /** The world's store, created on first use (install {@link LambdaModule} for Task integrations). */
@@ -145,7 +154,7 @@ public final class LambdaStore implements AutoCloseable {
     Path dir = unzip(zip);
     FunctionConfig config = config(name, runtime, handler, timeoutSeconds, memoryMb, environment,
         sha256(zip), zip.length);
-    return put(config, ProcessRuntime.create(runtime, dir, true, executor, timer, world.options().region()));
+    return put(config, ProcessRuntime.create(runtime, dir, true, processExecutor, timer, world.options().region()));
   }
 
   /** Creates a process-run function from code in a local directory (used in place, not copied). */
@@ -157,7 +166,7 @@ public final class LambdaStore implements AutoCloseable {
     }
     FunctionConfig config = config(name, runtime, handler, timeoutSeconds, memoryMb, environment,
         sha256(directory.toAbsolutePath().toString().getBytes()), 0);
-    return put(config, ProcessRuntime.create(runtime, directory.toAbsolutePath(), false, executor, timer,
+    return put(config, ProcessRuntime.create(runtime, directory.toAbsolutePath(), false, processExecutor, timer,
         world.options().region()));
   }
 
@@ -234,11 +243,11 @@ public final class LambdaStore implements AutoCloseable {
     if (body.hasNonNull("ZipFile")) {
       requireProcessRuntime(c.runtime());
       byte[] zip = Base64.getDecoder().decode(body.get("ZipFile").asText());
-      e.runtime = ProcessRuntime.create(c.runtime(), unzip(zip), true, executor, timer, world.options().region());
+      e.runtime = ProcessRuntime.create(c.runtime(), unzip(zip), true, processExecutor, timer, world.options().region());
       e.config = c.withCode(sha256(zip), zip.length, now);
     } else if (LOCAL_DIRECTORY_BUCKET.equals(body.path("S3Bucket").asText())) {
       Path dir = Path.of(body.path("S3Key").asText()).toAbsolutePath();
-      e.runtime = ProcessRuntime.create(c.runtime(), dir, false, executor, timer, world.options().region());
+      e.runtime = ProcessRuntime.create(c.runtime(), dir, false, processExecutor, timer, world.options().region());
       e.config = c.withCode(sha256(dir.toString().getBytes()), 0, now);
     } else if (HTTP_FORWARD_BUCKET.equals(body.path("S3Bucket").asText())) {
       URI url = URI.create(body.path("S3Key").asText());
@@ -352,6 +361,7 @@ public final class LambdaStore implements AutoCloseable {
     }
     closed = true;
     executor.shutdownNow();
+    processExecutor.shutdownNow();
     timer.shutdownNow();
     functions.values().forEach(e -> e.runtime.close());
     synchronized (retired) {

@@ -122,6 +122,16 @@ class LambdaTaskTests {
   }
 
   @Test
+  void theAccountConcurrencyLimitAlsoThrottles() {
+    store.registerJson("any", in -> in);
+    store.accountConcurrencyLimit(0);
+
+    Execution e = run(INVOKE.formatted("any"), "{}");
+
+    assertThat(e.error()).isEqualTo("Lambda.TooManyRequestsException");
+  }
+
+  @Test
   void aTimedOutFunctionFailsWithLambdaUnknown() {
     store.register("slow", (event, context) -> {
       Thread.sleep(10_000);
