@@ -38,6 +38,8 @@ final class TaskStep {
   private boolean submitted;
   private boolean inFlight;
   private CompletableFuture<JsonNode> pending;
+  private boolean callReturned;
+  private Runnable earlyCallback;
   private boolean awaitingCallback;
 
   private TaskStep(Frame frame, State.Task state, ResourceArn arn, JsonNode parameters,
@@ -237,6 +239,7 @@ final class TaskStep {
   }
 
   private void callReturned(CompletableFuture<JsonNode> future) {
+    callReturned = true;
     if (done || frame.isClosed()) {
       return;
     }
@@ -259,6 +262,7 @@ final class TaskStep {
         d.put("workerName", worker.asText());
       }
       frame.emit("ActivityStarted", d);
+      runEarlyCallback();
       return;
     }
     if (token != null && !submitted) {
@@ -267,6 +271,7 @@ final class TaskStep {
       d.set("output", result);
       d.set("outputDetails", Run.truncatedFalse());
       frame.emit("TaskSubmitted", d);
+      runEarlyCallback();
       return;
     }
     succeeded(result);
@@ -292,15 +297,35 @@ final class TaskStep {
 
   /** The callback for this task's token arrived with output. */
   void tokenSucceeded(JsonNode output) {
-    if (!done && !frame.isClosed()) {
-      succeeded(output);
-    }
+    whenSubmitted(() -> succeeded(output));
   }
 
   /** The callback for this task's token arrived with an error. */
   void tokenFailed(String error, String cause) {
-    if (!done && !frame.isClosed()) {
-      failed(new StatesError(error, cause));
+    whenSubmitted(() -> failed(new StatesError(error, cause)));
+  }
+
+  /**
+   * Runs a callback's outcome once the call that handed out the token has returned: a callback
+   * can arrive first (the callee answered before its own call completed), and the history still
+   * shows TaskSubmitted before the task ends.
+   */
+  private void whenSubmitted(Runnable outcome) {
+    if (done || frame.isClosed()) {
+      return;
+    }
+    if (!callReturned) {
+      earlyCallback = outcome;
+      return;
+    }
+    outcome.run();
+  }
+
+  private void runEarlyCallback() {
+    Runnable outcome = earlyCallback;
+    earlyCallback = null;
+    if (outcome != null && !done && !frame.isClosed()) {
+      outcome.run();
     }
   }
 
