@@ -50,6 +50,8 @@ final class Frame {
   private long lastEventId;
   private boolean closed;
   private final ChildExecution detached;
+  /** True for a Parallel branch: a task failing uncaught there ends as TaskStateAborted. */
+  boolean abortsFailedTasks;
 
   // The state being visited.
   State state;
@@ -601,6 +603,10 @@ final class Frame {
   void fail(StatesError e) {
     if (isClosed()) {
       return;
+    }
+    if (abortsFailedTasks && state instanceof State.Task) {
+      // A Parallel branch whose task failed is aborted with it, as AWS records.
+      emit("TaskStateAborted", null);
     }
     state = null;
     listener.failed(this, e);

@@ -62,6 +62,7 @@ final class ParallelStep {
           branchFailed(c, error);
         }
       });
+      child.abortsFailedTasks = true;
       frame.loop.submit(() -> {
         if (!failed && !frame.isClosed()) {
           child.start(branch.startAt(), input);

@@ -422,7 +422,8 @@ final class TaskStep {
       d.put("error", ErrorNames.TIMEOUT);
       frame.emit("TaskTimedOut", d);
     }
-    frame.stateFailed(new StatesError(ErrorNames.TIMEOUT, null), heartbeatMissed);
+    // AWS gives a task timeout an empty cause: catchers see {"Error": "States.Timeout", "Cause": ""}.
+    frame.stateFailed(new StatesError(ErrorNames.TIMEOUT, ""), heartbeatMissed);
   }
 
   /** The world stops counting this call as real I/O in flight (it returned, or the task ended). */
