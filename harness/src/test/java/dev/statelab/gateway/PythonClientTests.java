@@ -1,20 +1,18 @@
 package dev.statelab.gateway;
 
+import dev.statelab.testing.Processes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.gateway.FakeServices.FakeLambda;
 import dev.statelab.gateway.FakeServices.FakeStepFunctions;
 import dev.statelab.json.Json;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -50,18 +48,18 @@ class PythonClientTests {
 
   @Test
   void boto3SeesAwsShapedAnswersAndErrors(@TempDir Path dir) throws Exception {
-    Result probe = run(List.of("python3", "-c", "import boto3, botocore"), 60);
-    Assumptions.assumeTrue(probe.exitCode == 0,
-        "python3 with boto3 is not available here: " + probe.output.strip());
+    Processes.Result probe = Processes.run(List.of("python3", "-c", "import boto3, botocore"), 60);
+    Assumptions.assumeTrue(probe.exitCode() == 0,
+        "python3 with boto3 is not available here: " + probe.output().strip());
     Path script = dir.resolve("boto3_client.py");
     try (InputStream in = PythonClientTests.class.getResourceAsStream("boto3_client.py")) {
       Files.write(script, in.readAllBytes());
     }
 
-    Result result = run(List.of("python3", script.toString(), gateway.endpoint().toString()), 120);
+    Processes.Result result = Processes.run(List.of("python3", script.toString(), gateway.endpoint().toString()), 120);
 
-    assertThat(result.exitCode).as(result.output).isZero();
-    JsonNode seen = Json.parse(lastLine(result.output));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    JsonNode seen = Json.parse(lastLine(result.output()));
     assertThat(seen.path("machines").get(0).asText())
         .isEqualTo("arn:aws:states:eu-west-1:123456789012:stateMachine:hello");
     assertThat(seen.path("creationDate").asDouble()).isEqualTo(1714643996.18);
@@ -82,59 +80,23 @@ class PythonClientTests {
 
   @Test
   void awsCliListsAndReportsErrorsLikeAws() throws Exception {
-    Result probe = run(List.of("aws", "--version"), 60);
-    Assumptions.assumeTrue(probe.exitCode == 0,
-        "the aws command is not available here: " + probe.output.strip());
+    Processes.Result probe = Processes.run(List.of("aws", "--version"), 60);
+    Assumptions.assumeTrue(probe.exitCode() == 0,
+        "the aws command is not available here: " + probe.output().strip());
     String endpoint = gateway.endpoint().toString();
 
-    Result list = run(List.of("aws", "--endpoint-url", endpoint, "--output", "json",
+    Processes.Result list = Processes.run(List.of("aws", "--endpoint-url", endpoint, "--output", "json",
         "stepfunctions", "list-state-machines"), 120);
-    Result missing = run(List.of("aws", "--endpoint-url", endpoint, "stepfunctions",
+    Processes.Result missing = Processes.run(List.of("aws", "--endpoint-url", endpoint, "stepfunctions",
         "describe-state-machine", "--state-machine-arn",
         "arn:aws:states:us-east-1:123456789012:stateMachine:missing"), 120);
 
-    assertThat(list.exitCode).as(list.output).isZero();
-    assertThat(Json.parse(list.output).path("stateMachines").get(0).path("name").asText())
+    assertThat(list.exitCode()).as(list.output()).isZero();
+    assertThat(Json.parse(list.output()).path("stateMachines").get(0).path("name").asText())
         .isEqualTo("hello");
-    assertThat(missing.exitCode).as(missing.output).isNotZero();
-    assertThat(missing.output).contains("An error occurred (StateMachineDoesNotExist) when "
+    assertThat(missing.exitCode()).as(missing.output()).isNotZero();
+    assertThat(missing.output()).contains("An error occurred (StateMachineDoesNotExist) when "
         + "calling the DescribeStateMachine operation: State Machine Does Not Exist");
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(List<String> command, int timeoutSeconds) throws IOException,
-      InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("AWS_ACCESS_KEY_ID", "test");
-    env.put("AWS_SECRET_ACCESS_KEY", "test");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_MAX_ATTEMPTS", "1");
-    env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
-    env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
-    env.put("AWS_EC2_METADATA_DISABLED", "true");
-    env.put("AWS_PAGER", "");
-    env.remove("AWS_PROFILE");
-    env.remove("AWS_SESSION_TOKEN");
-    Path log = Files.createTempFile("statelab-subprocess", ".log");
-    builder.redirectOutput(log.toFile());
-    try {
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        return new Result(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
-      }
-      process.getOutputStream().close();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new Result(-2, command + " timed out after " + timeoutSeconds + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
   }
 
   private static String lastLine(String output) {

@@ -1,5 +1,7 @@
 package dev.statelab.server;
 
+import dev.statelab.testing.Processes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,13 +11,10 @@ import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
 import dev.statelab.mock.MockConfig;
 import dev.statelab.mock.Mocking;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,16 +131,16 @@ class IntegrationPatternsBoto3Tests {
 
   @Test
   void boto3DrivesEveryIntegrationPatternAgainstOneServer(@TempDir Path dir) throws Exception {
-    Result probe = run(List.of("python3", "-c", "import boto3, botocore"), 60);
+    Processes.Result probe = Processes.run(List.of("python3", "-c", "import boto3, botocore"), 60);
     Assumptions.assumeTrue(probe.exitCode() == 0, "python3 with boto3 is not available here: " + probe.output().strip());
     Path script = dir.resolve("patterns.py");
     Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
 
-    Result result;
+    Processes.Result result;
     World world = World.newInstance(WorldOptions.newBuilder().seed(3).build());
     Mocking.of(world).use(MockConfig.parse(MOCKS, "mocks.json"));
     try (StateLabServer server = StateLabServer.start(world, GatewayOptions.defaults())) {
-      result = run(List.of("python3", script.toString(), server.endpoint().toString()), 180);
+      result = Processes.run(List.of("python3", script.toString(), server.endpoint().toString()), 180);
     }
 
     assertThat(result.exitCode()).as(result.output()).isZero();
@@ -180,35 +179,4 @@ class IntegrationPatternsBoto3Tests {
     return out;
   }
 
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("AWS_ACCESS_KEY_ID", "test");
-    env.put("AWS_SECRET_ACCESS_KEY", "test");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
-    env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
-    env.put("AWS_EC2_METADATA_DISABLED", "true");
-    env.remove("AWS_PROFILE");
-    Path log = Files.createTempFile("statelab-boto3-patterns", ".log");
-    builder.redirectOutput(log.toFile());
-    try {
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        return new Result(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
-      }
-      process.getOutputStream().close();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new Result(-2, command + " timed out after " + timeoutSeconds + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
 }

@@ -1,19 +1,17 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.testing.Processes;
+
 import dev.statelab.server.StateLabServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.json.Json;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ class Boto3ApiTests {
 
   @Test
   void boto3DrivesTheWholeLifecycleUnchanged(@TempDir Path dir) throws Exception {
-    Result probe = run(List.of("python3", "-c", "import boto3, botocore"), 60);
+    Processes.Result probe = Processes.run(List.of("python3", "-c", "import boto3, botocore"), 60);
     Assumptions.assumeTrue(probe.exitCode() == 0,
         "python3 with boto3 is not available here: " + probe.output().strip());
     Path script = dir.resolve("boto3_sfn.py");
@@ -36,9 +34,9 @@ class Boto3ApiTests {
       Files.write(script, in.readAllBytes());
     }
 
-    Result result;
+    Processes.Result result;
     try (StateLabServer server = SfnServers.real()) {
-      result = run(List.of("python3", script.toString(), server.endpoint().toString()), 120);
+      result = Processes.run(List.of("python3", script.toString(), server.endpoint().toString()), 120);
     }
 
     assertThat(result.exitCode()).as(result.output()).isZero();
@@ -61,37 +59,4 @@ class Boto3ApiTests {
     assertThat(seen.path("badInput").asText()).isEqualTo("InvalidExecutionInput");
   }
 
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(List<String> command, int timeoutSeconds) throws IOException,
-      InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("AWS_ACCESS_KEY_ID", "test");
-    env.put("AWS_SECRET_ACCESS_KEY", "test");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
-    env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
-    env.put("AWS_EC2_METADATA_DISABLED", "true");
-    env.remove("AWS_PROFILE");
-    env.remove("AWS_SESSION_TOKEN");
-    Path log = Files.createTempFile("statelab-boto3", ".log");
-    builder.redirectOutput(log.toFile());
-    try {
-      Process process;
-      try {
-        process = builder.start();
-      } catch (IOException e) {
-        return new Result(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
-      }
-      process.getOutputStream().close();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new Result(-2, command + " timed out after " + timeoutSeconds + " s");
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
 }

@@ -1,0 +1,64 @@
+package dev.statelab.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a client StateLab did not write (python3 with boto3, the AWS CLI) as a bounded
+ * subprocess, with dummy AWS credentials and no user AWS configuration.
+ */
+public final class Processes {
+
+  /**
+   * What a process printed and returned.
+   *
+   * @param exitCode the exit code; -1 when it could not start, -2 when it timed out
+   * @param output standard output and error, interleaved
+   */
+  public record Result(int exitCode, String output) {}
+
+  private Processes() {}
+
+  /** Runs a command to completion, killing it after {@code timeoutSeconds}. */
+  public static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("AWS_ACCESS_KEY_ID", "test");
+    env.put("AWS_SECRET_ACCESS_KEY", "test");
+    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.remove("AWS_PROFILE");
+    env.remove("AWS_SESSION_TOKEN");
+    Path log = Files.createTempFile("statelab-process", ".log");
+    builder.redirectOutput(log.toFile());
+    try {
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        return new Result(-1, "cannot start " + command.get(0) + ": " + e.getMessage());
+      }
+      process.getOutputStream().close();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return new Result(-2, command + " timed out after " + timeoutSeconds + " s");
+      }
+      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Null when python3 with boto3 is here, else the reason it is not (for a skip message). */
+  public static String missingBoto3() throws IOException, InterruptedException {
+    Result probe = run(List.of("python3", "-c", "import boto3, botocore"), 60);
+    return probe.exitCode() == 0 ? null : "python3 with boto3 is not available here: " + probe.output().strip();
+  }
+}
