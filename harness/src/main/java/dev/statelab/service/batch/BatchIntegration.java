@@ -38,10 +38,11 @@ final class BatchIntegration implements IntegrationResolver {
   @Override
   public Integration resolve(ResourceArn arn, JsonNode parameters) {
     if (arn.kind() != ResourceArn.Kind.SERVICE || !arn.resourceType().equals("batch")
-        || !arn.action().equals("submitJob")
-        || arn.pattern() == ResourceArn.Pattern.WAIT_FOR_TASK_TOKEN) {
+        || !arn.action().equals("submitJob")) {
       return null;
     }
+    // .waitForTaskToken submits like request-response; the engine then waits for the callback
+    // that the job (given the token through its parameters or environment) sends.
     boolean sync = arn.pattern() == ResourceArn.Pattern.SYNC;
     return Integration.onWorldClock(request -> invoke(request, sync));
   }

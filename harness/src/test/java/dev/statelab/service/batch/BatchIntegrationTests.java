@@ -48,6 +48,31 @@ class BatchIntegrationTests {
   }
 
   @Test
+  void submitJobWaitForTaskTokenWaitsForTheJobsCallback() {
+    java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>();
+    store.registerRunner("notify", job -> {
+      token.set(job.parameters().get("token"));
+      return JobOutcome.of(0, Duration.ofMinutes(5));
+    });
+    define(store, "notify", "");
+    Execution e = world.start(StateMachine.parse("""
+        {"StartAt": "Run", "States": {"Run": {
+          "Type": "Task", "Resource": "arn:aws:states:::batch:submitJob.waitForTaskToken",
+          "Parameters": {"JobName": "cb", "JobQueue": "q", "JobDefinition": "notify",
+                         "Parameters": {"token.$": "$$.Task.Token"}},
+          "TimeoutSeconds": 3600, "End": true}}}"""), Json.object());
+    world.advanceBy(Duration.ofMinutes(10));
+
+    assertThat(token.get()).isNotBlank();
+    world.sendTaskSuccess(token.get(), Json.parse("{\"done\": true}"));
+    world.runUntilIdle();
+
+    assertThat(e.status()).isEqualTo(dev.statelab.engine.ExecutionStatus.SUCCEEDED);
+    assertThat(e.output()).isEqualTo(Json.parse("{\"done\": true}"));
+    assertThat(e.history()).extracting(h -> h.type()).containsSubsequence("TaskSubmitted", "TaskSucceeded");
+  }
+
+  @Test
   void submitJobSyncFailingOnceIsRetriedByTheWorkflow() {
     AtomicInteger calls = new AtomicInteger();
     List<JobContext> seen = new ArrayList<>();
