@@ -40,4 +40,11 @@ public interface MapRun {
 
   /** Children running now. */
   int running();
+
+  /**
+   * Changes a running Map Run's limits, as UpdateMapRun does; null leaves a limit as it is. Call
+   * it on the world's thread ({@code World.call}). More concurrency starts waiting children at
+   * once; a tolerance is checked again at the next failure.
+   */
+  void update(Integer maxConcurrency, Double toleratedFailurePercentage, Long toleratedFailureCount);
 }

@@ -35,9 +35,9 @@ final class MapStep implements MapRun {
   private final State.Map state;
   private final JsonNode effective;
   private final List<JsonNode> items;
-  private final int concurrency;
-  private final BigDecimal toleratedPercentage;
-  private final Long toleratedCount;
+  private int concurrency;
+  private BigDecimal toleratedPercentage;
+  private Long toleratedCount;
   private final ArrayNode results;
   private final Map<Integer, Frame> running = new HashMap<>();
   private int nextIndex;
@@ -386,6 +386,22 @@ final class MapStep implements MapRun {
   @Override
   public int running() {
     return running.size();
+  }
+
+  @Override
+  public void update(Integer maxConcurrency, Double toleratedFailurePercentage, Long toleratedFailureCount) {
+    if (maxConcurrency != null) {
+      concurrency = maxConcurrency == 0 ? DISTRIBUTED_CONCURRENCY : maxConcurrency;
+    }
+    if (toleratedFailurePercentage != null) {
+      toleratedPercentage = BigDecimal.valueOf(toleratedFailurePercentage);
+    }
+    if (toleratedFailureCount != null) {
+      toleratedCount = toleratedFailureCount;
+    }
+    if ("RUNNING".equals(runStatus) && !failed) {
+      fill();
+    }
   }
 
   private ObjectNode iteration(int index) {

@@ -491,6 +491,37 @@ final class ExecutionOperations {
 
   // ------------------------------------------------------------------ Map Runs
 
+  /** UpdateMapRun: new MaxConcurrency or tolerated failures for a running Map Run. */
+  ObjectNode updateMapRun(Params p) {
+    String arn = p.required("mapRunArn", 2000);
+    Integer maxConcurrency = p.has("maxConcurrency") ? p.integer("maxConcurrency", 0, 10_000, 0) : null;
+    Long count = p.has("toleratedFailureCount") ? (long) p.integer("toleratedFailureCount", 0, Integer.MAX_VALUE, 0) : null;
+    Double percentage = null;
+    if (p.has("toleratedFailurePercentage")) {
+      double value = p.number("toleratedFailurePercentage");
+      if (value < 0 || value > 100) {
+        throw SfnErrors.constraint("toleratedFailurePercentage", value,
+            "Member must have value between 0 and 100");
+      }
+      percentage = value;
+    }
+    if (maxConcurrency == null && count == null && percentage == null) {
+      throw SfnErrors.error("ValidationException",
+          "At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified");
+    }
+    MapRun run = store.mapRuns.get(arn);
+    if (run == null) {
+      throw SfnErrors.resourceNotFound(arn);
+    }
+    Integer mc = maxConcurrency;
+    Double pct = percentage;
+    world.call(() -> {
+      run.update(mc, pct, count);
+      return null;
+    });
+    return Json.object();
+  }
+
   ObjectNode describeMapRun(Params p) {
     String arn = p.required("mapRunArn", 2000);
     MapRun run = store.mapRuns.get(arn);

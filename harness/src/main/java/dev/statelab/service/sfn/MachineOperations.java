@@ -151,6 +151,12 @@ final class MachineOperations {
       out.set("encryptionConfiguration", revision.encryption());
       out.put("revisionId", revision.revisionId());
       Wire.putIfPresent(out, "description", description);
+      java.util.Map<String, java.util.List<String>> references =
+          dev.statelab.asl.VariableReferences.of(revision.machine());
+      if (!references.isEmpty()) {
+        com.fasterxml.jackson.databind.node.ObjectNode refs = out.putObject("variableReferences");
+        references.forEach((state, names) -> names.forEach(refs.withArray(state)::add));
+      }
       return out;
     }
   }

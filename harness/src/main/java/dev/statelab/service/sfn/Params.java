@@ -95,6 +95,15 @@ final class Params {
     return (int) number;
   }
 
+  /** A number member (present). */
+  double number(String field) {
+    JsonNode value = node(field);
+    if (value == null || !value.isNumber()) {
+      throw SfnErrors.serialization("Expected a number for '" + field + "'");
+    }
+    return value.asDouble();
+  }
+
   /** An optional boolean, or the default. */
   boolean bool(String field, boolean defaultValue) {
     JsonNode value = node(field);

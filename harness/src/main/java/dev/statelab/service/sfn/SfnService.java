@@ -58,7 +58,7 @@ public final class SfnService implements AwsService, AutoCloseable {
       "ListExecutions", "GetExecutionHistory", "RedriveExecution",
       "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat",
       "CreateActivity", "DescribeActivity", "DeleteActivity", "ListActivities",
-      "GetActivityTask", "TestState", "DescribeMapRun", "ListMapRuns",
+      "GetActivityTask", "TestState", "DescribeMapRun", "ListMapRuns", "UpdateMapRun",
       "TagResource", "UntagResource", "ListTagsForResource");
 
   private static final ServiceSpec SPEC = ServiceSpec.newBuilder(AwsProtocol.AWS_JSON_1_0,
@@ -162,6 +162,7 @@ public final class SfnService implements AwsService, AutoCloseable {
       case "SendTaskHeartbeat" -> executions.sendTaskHeartbeat(p);
       case "DescribeMapRun" -> executions.describeMapRun(p);
       case "ListMapRuns" -> executions.listMapRuns(p);
+      case "UpdateMapRun" -> executions.updateMapRun(p);
       case "CreateActivity" -> activities.create(p);
       case "DescribeActivity" -> activities.describe(p);
       case "DeleteActivity" -> activities.delete(p);
