@@ -648,8 +648,33 @@ final class Frame {
     return child;
   }
 
+  /** Records the end of the child execution this frame runs, if it runs one (distributed Map). */
+  void childExecutionEnded(ExecutionStatus status, JsonNode output, String error, String cause) {
+    if (detached != null && detached.status() == ExecutionStatus.RUNNING) {
+      ObjectNode details = Json.object();
+      if (status == ExecutionStatus.SUCCEEDED) {
+        details.set("output", output);
+        details.set("outputDetails", Run.truncatedFalse());
+        emit("ExecutionSucceeded", details);
+      } else {
+        if (error != null) {
+          details.put("error", error);
+        }
+        if (cause != null) {
+          details.put("cause", cause);
+        }
+        emit("ExecutionFailed", details);
+      }
+      detached.ended(status, output, error, cause, loop.now());
+    }
+  }
+
   /** Starts a child workflow execution of a distributed Map: its events go to its own history. */
   Frame spawnChildExecution(StateGraph childGraph, ChildExecution execution, Listener childListener) {
+    ObjectNode started = Json.object();
+    started.set("input", execution.input());
+    started.set("inputDetails", Run.truncatedFalse());
+    execution.emit("ExecutionStarted", started, 0, loop.now());
     Frame child = new Frame(run, childGraph, Variables.root(), null, childListener, this, 0, execution);
     children.add(child);
     return child;

@@ -41,6 +41,9 @@ public interface MapRun {
   /** Children running now. */
   int running();
 
+  /** The child workflow executions started so far, in start order. */
+  java.util.List<Execution> children();
+
   /**
    * Changes a running Map Run's limits, as UpdateMapRun does; null leaves a limit as it is. Call
    * it on the world's thread ({@code World.call}). More concurrency starts waiting children at

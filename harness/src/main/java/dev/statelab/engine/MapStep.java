@@ -40,6 +40,7 @@ final class MapStep implements MapRun {
   private Long toleratedCount;
   private final ArrayNode results;
   private final Map<Integer, Frame> running = new HashMap<>();
+  private final List<ChildExecution> children = new ArrayList<>();
   private int nextIndex;
   private int completed;
   private int failures;
@@ -310,9 +311,14 @@ final class MapStep implements MapRun {
         iterationFailed(c, index, error);
       }
     };
-    Frame child = state.distributed()
-        ? frame.spawnChildExecution(state.processor(), new ChildExecution(mapRunArn, index, input), listener)
-        : frame.spawn(state.processor(), frame.vars.child(), mapContext, listener);
+    Frame child;
+    if (state.distributed()) {
+      ChildExecution execution = childExecution(input);
+      children.add(execution);
+      child = frame.spawnChildExecution(state.processor(), execution, listener);
+    } else {
+      child = frame.spawn(state.processor(), frame.vars.child(), mapContext, listener);
+    }
     running.put(index, child);
     JsonNode childInput = input;
     frame.loop.submit(() -> {
@@ -320,6 +326,21 @@ final class MapStep implements MapRun {
         child.start(state.processor().startAt(), childInput);
       }
     });
+  }
+
+  private ChildExecution childExecution(JsonNode input) {
+    String name = frame.run.world.random().uuid();
+    String label = mapRunArn.substring(mapRunArn.indexOf(":mapRun:") + 8, mapRunArn.lastIndexOf(':'));
+    String prefix = "arn:aws:states:" + frame.run.world.options().region() + ":" + frame.run.world.options().accountId() + ":";
+    ExecutionType type = "EXPRESS".equals(state.childExecutionType()) ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
+    String arn = prefix + (type == ExecutionType.EXPRESS ? "express:" : "execution:") + label + ":" + name;
+    return new ChildExecution(mapRunArn, arn, name, prefix + "stateMachine:" + label, frame.run.stateMachine(),
+        type, input, frame.loop.now());
+  }
+
+  @Override
+  public List<Execution> children() {
+    return List.copyOf(children);
   }
 
   private void endRun(String status) {
@@ -412,6 +433,7 @@ final class MapStep implements MapRun {
   }
 
   private void iterationSucceeded(Frame child, int index, JsonNode output) {
+    child.childExecutionEnded(ExecutionStatus.SUCCEEDED, output, null, null);
     if (failed || frame.isClosed()) {
       return;
     }
@@ -426,6 +448,7 @@ final class MapStep implements MapRun {
   }
 
   private void iterationFailed(Frame child, int index, StatesError error) {
+    child.childExecutionEnded(ExecutionStatus.FAILED, null, error.error(), error.cause());
     if (failed || frame.isClosed()) {
       return;
     }

@@ -323,10 +323,35 @@ final class ExecutionOperations {
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("executions");
     if (mapRunArn != null) {
-      if (!store.mapRuns.containsKey(mapRunArn)) {
+      MapRun run = store.mapRuns.get(mapRunArn);
+      if (run == null) {
         throw SfnErrors.resourceNotFound(mapRunArn);
       }
-      return out; // the engine keeps a Map Run's child executions to itself (see package notes)
+      List<Execution> children = world.call(run::children);
+      List<Execution> newestFirst = new ArrayList<>(children);
+      java.util.Collections.reverse(newestFirst);
+      int skip = cursor == Long.MAX_VALUE ? 0 : (int) cursor;
+      int added = 0;
+      for (int i = skip; i < newestFirst.size(); i++) {
+        Execution child = newestFirst.get(i);
+        if (statusFilter != null && !statusFilter.equals(child.status().name())) {
+          continue;
+        }
+        if (added == size) {
+          out.put("nextToken", Pages.token("executions", i));
+          break;
+        }
+        ObjectNode item = items.addObject();
+        item.put("executionArn", child.arn());
+        item.put("stateMachineArn", child.stateMachineArn());
+        item.put("name", child.name());
+        item.put("status", child.status().name());
+        Wire.putTime(item, "startDate", child.startDate());
+        Wire.putTime(item, "stopDate", child.stopDate());
+        item.put("mapRunArn", mapRunArn);
+        added++;
+      }
+      return out;
     }
     Arns.MachineArn parsed = store.arns.machine(machineArn);
     List<ExecutionEntry> snapshot;

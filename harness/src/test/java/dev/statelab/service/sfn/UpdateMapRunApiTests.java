@@ -53,6 +53,35 @@ class UpdateMapRunApiTests {
   }
 
   @Test
+  void listExecutionsByMapRunListsItsChildExecutions() throws InterruptedException {
+    try (StateLabServer server = StateLabServer.start(WorldOptions.newBuilder().build(), GatewayOptions.defaults())) {
+      SfnClient sfn = server.sfnClient();
+      String machine = sfn.createStateMachine(b -> b.name("fan").roleArn("arn:aws:iam::123456789012:role/r")
+          .definition(DISTRIBUTED.replace("\"Type\": \"Wait\", \"Seconds\": 20", "\"Type\": \"Pass\""))).stateMachineArn();
+      String execution = sfn.startExecution(b -> b.stateMachineArn(machine).input("[1, 2, 3]")).executionArn();
+      String status = "RUNNING";
+      for (int i = 0; i < 400 && status.equals("RUNNING"); i++) {
+        status = sfn.describeExecution(b -> b.executionArn(execution)).statusAsString();
+        Thread.sleep(5);
+      }
+      String mapRun = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
+
+      var children = sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions();
+      var firstPage = sfn.listExecutions(b -> b.mapRunArn(mapRun).maxResults(2));
+
+      assertThat(status).isEqualTo("SUCCEEDED");
+      assertThat(children).hasSize(3);
+      assertThat(children).allSatisfy(c -> {
+        assertThat(c.statusAsString()).isEqualTo("SUCCEEDED");
+        assertThat(c.mapRunArn()).isEqualTo(mapRun);
+        assertThat(c.executionArn()).contains(":execution:fan/");
+      });
+      assertThat(firstPage.executions()).hasSize(2);
+      assertThat(firstPage.nextToken()).isNotNull();
+    }
+  }
+
+  @Test
   void updateMapRunNeedsAChangeAndAKnownMapRun() {
     WorldOptions world = WorldOptions.newBuilder().build();
     try (StateLabServer server = StateLabServer.start(world, GatewayOptions.defaults())) {
