@@ -197,7 +197,8 @@ class TestStateAndMapRunApiTests {
     assertThat(d.itemCounts().total()).isEqualTo(3);
     assertThat(d.itemCounts().succeeded()).isEqualTo(3);
     assertThat(d.stopDate()).isNotNull();
-    assertThat(sfn.listExecutions(b -> b.mapRunArn(run.mapRunArn())).executions()).isEmpty();
+    assertThat(sfn.listExecutions(b -> b.mapRunArn(run.mapRunArn())).executions())
+        .hasSize(3).allSatisfy(e -> assertThat(e.statusAsString()).isEqualTo("SUCCEEDED"));
   }
 
   @Test
