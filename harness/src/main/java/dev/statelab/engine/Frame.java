@@ -292,6 +292,19 @@ final class Frame {
       if (extraContext != null) {
         ctx.setAll(extraContext);
       }
+      JsonNode overrides = run.contextOverrides();
+      if (overrides != null && overrides.isObject()) {
+        overrides.fields().forEachRemaining(e -> {
+          JsonNode current = ctx.get(e.getKey());
+          if (current != null && current.isObject() && e.getValue().isObject()) {
+            ObjectNode merged = ((ObjectNode) current).deepCopy();
+            merged.setAll((ObjectNode) e.getValue());
+            ctx.set(e.getKey(), merged);
+          } else {
+            ctx.set(e.getKey(), e.getValue());
+          }
+        });
+      }
       contextCache = ctx;
     }
     return contextCache;

@@ -49,6 +49,7 @@ final class Run implements Execution {
   private final long startMillis;
   private final ObjectNode executionContext;
   private final ObjectNode stateMachineContext;
+  private final JsonNode contextOverrides;
   private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
   private volatile int redriveCount;
   private volatile long redriveMillis = -1;
@@ -85,6 +86,7 @@ final class Run implements Execution {
     executionContext.put("Name", name);
     executionContext.put("RoleArn", roleArn);
     executionContext.put("RedriveCount", 0);
+    this.contextOverrides = request.contextOverrides();
     this.stateMachineContext = Json.object();
     stateMachineContext.put("Id", stateMachineArn);
     stateMachineContext.put("Name", stateMachineName);
@@ -218,6 +220,11 @@ final class Run implements Execution {
 
   ObjectNode stateMachineContext() {
     return stateMachineContext;
+  }
+
+  /** Members to merge over every context object of this execution, or null. */
+  JsonNode contextOverrides() {
+    return contextOverrides;
   }
 
   private void succeed(JsonNode result, long previous) {

@@ -97,6 +97,8 @@ final class TestStateRunner {
         state = asMockTask(state);
       }
       resource = state.path("Resource").asText();
+    } else if (type.equals("Map") || type.equals("Parallel")) {
+      throw SfnErrors.validation("TestState needs a mock to test a " + type + " state");
     } else if (type.equals("Task")) {
       resource = state.path("Resource").asText();
       ResourceArn arn = ResourceArn.parse(resource);
@@ -138,7 +140,7 @@ final class TestStateRunner {
         scratch.integrations().register(resource, integration(mock));
       }
       Execution execution = scratch.run(machine, ExecutionRequest.of(input)
-          .withStateMachineName(TEST_STATE).withRoleArn(roleArn));
+          .withStateMachineName(TEST_STATE).withRoleArn(roleArn).withContext(context));
       return report(execution, name, targets, retriers, configuration, level, input, variables,
           context, machine.state(name), scratch.random());
     }
