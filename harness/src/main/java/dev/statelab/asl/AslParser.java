@@ -111,7 +111,7 @@ final class AslParser {
         throw new IllegalArgumentException("No JSON content");
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      parser.problems.add(Diagnostic.error("INVALID_JSON_DESCRIPTION", e.getOriginalMessage(), "/"));
+      parser.problems.add(Diagnostic.error("INVALID_JSON_DESCRIPTION", Json.describe(e), "/"));
       return new ParseResult(null, parser.problems);
     } catch (IllegalArgumentException e) {
       parser.problems.add(Diagnostic.error("INVALID_JSON_DESCRIPTION", String.valueOf(e.getMessage()), "/"));

@@ -41,8 +41,18 @@ public final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(describe(e), e);
     }
+  }
+
+  /** A parser error for people: the message and where, without Jackson's source placeholder. */
+  public static String describe(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage())
+        .replaceAll("\\[Source: [^;]*; ", "[");
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      message += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+    return message;
   }
 
   /** Serialises a node compactly, as AWS writes payloads ({@code {"a":1}}). */
