@@ -66,6 +66,10 @@ final class Frame {
   EventLoop.Timer timer;
   TaskStep task;
   MapStep map;
+  ParallelStep parallel;
+  /** On a redrive, the Map or Parallel run that stopped: its finished children are kept. */
+  MapStep redrivenMap;
+  ParallelStep redrivenParallel;
 
   // Where a redrive resumes: the last state this frame entered, and its input.
   private String lastEnteredName;
@@ -116,7 +120,10 @@ final class Frame {
     closed = false;
     children.clear();
     task = null;
+    redrivenMap = map;
+    redrivenParallel = parallel;
     map = null;
+    parallel = null;
     lastEventId = previousEventId;
     goTo(lastEnteredName, lastEnteredInput);
   }

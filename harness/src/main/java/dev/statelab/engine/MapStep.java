@@ -43,6 +43,7 @@ final class MapStep implements MapRun {
   private final List<ChildExecution> children = new ArrayList<>();
   private int nextIndex;
   private int completed;
+  private final boolean[] succeededAt;
   private int failures;
   private boolean failed;
   private String mapRunArn;
@@ -60,6 +61,7 @@ final class MapStep implements MapRun {
     this.toleratedPercentage = toleratedPercentage;
     this.toleratedCount = toleratedCount;
     this.results = frame.newArray(items.size());
+    this.succeededAt = new boolean[items.size()];
   }
 
   static void begin(Frame f, State.Map s) {
@@ -104,6 +106,18 @@ final class MapStep implements MapRun {
       items = batch(f, s, items);
     }
     MapStep step = new MapStep(f, s, effective, items, concurrency, percentage, count == null ? null : count.longValue());
+    MapStep before = f.redrivenMap;
+    f.redrivenMap = null;
+    if (before != null && before.state == s && before.items.size() == items.size() && !s.distributed()) {
+      // A redrive runs only the iterations that did not succeed; the others keep their output.
+      for (int i = 0; i < items.size(); i++) {
+        if (before.succeededAt[i]) {
+          step.succeededAt[i] = true;
+          step.results.set(i, before.results.get(i));
+          step.completed++;
+        }
+      }
+    }
     f.map = step;
     step.run();
   }
@@ -256,7 +270,7 @@ final class MapStep implements MapRun {
       startMillis = frame.loop.now();
       frame.run.world.mapRunStarted(this);
     }
-    if (items.isEmpty()) {
+    if (completed == items.size()) {
       done();
       return;
     }
@@ -266,6 +280,9 @@ final class MapStep implements MapRun {
   private void fill() {
     while (!failed && nextIndex < items.size() && running.size() < concurrency) {
       int index = nextIndex++;
+      if (succeededAt[index]) {
+        continue;
+      }
       try {
         launch(index);
       } catch (StatesError e) {
@@ -439,6 +456,7 @@ final class MapStep implements MapRun {
     }
     running.remove(index);
     results.set(index, output);
+    succeededAt[index] = true;
     frame.follow(child);
     if (!state.distributed()) {
       frame.emit("MapIterationSucceeded", iteration(index));

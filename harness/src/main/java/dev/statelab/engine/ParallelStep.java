@@ -16,6 +16,7 @@ final class ParallelStep {
   private final JsonNode input;
   private final ArrayNode results;
   private int remaining;
+  private final boolean[] branchDone;
   private boolean failed;
 
   private ParallelStep(Frame frame, State.Parallel state, JsonNode input) {
@@ -24,6 +25,7 @@ final class ParallelStep {
     this.input = input;
     this.results = frame.newArray(state.branches().size());
     this.remaining = state.branches().size();
+    this.branchDone = new boolean[state.branches().size()];
   }
 
   static void begin(Frame f, State.Parallel s) {
@@ -46,10 +48,30 @@ final class ParallelStep {
   }
 
   private void start() {
+    frame.parallel = this;
+    ParallelStep before = frame.redrivenParallel;
+    frame.redrivenParallel = null;
+    if (before != null && before.state == state) {
+      // A redrive runs only the branches that did not succeed; the others keep their output.
+      for (int i = 0; i < branchDone.length; i++) {
+        if (before.branchDone[i]) {
+          branchDone[i] = true;
+          results.set(i, before.results.get(i));
+          remaining--;
+        }
+      }
+    }
     frame.emit("ParallelStateStarted", null);
+    if (remaining == 0) {
+      joined();
+      return;
+    }
     List<StateGraph> branches = state.branches();
     for (int i = 0; i < branches.size(); i++) {
       int index = i;
+      if (branchDone[i]) {
+        continue;
+      }
       StateGraph branch = branches.get(i);
       Frame child = frame.spawn(branch, frame.vars.child(), null, new Frame.Listener() {
         @Override
@@ -76,6 +98,7 @@ final class ParallelStep {
       return;
     }
     results.set(index, output);
+    branchDone[index] = true;
     frame.follow(child);
     if (--remaining == 0) {
       joined();

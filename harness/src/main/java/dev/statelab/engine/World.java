@@ -98,7 +98,8 @@ public interface World extends AutoCloseable {
    * Redrives a failed, timed-out or aborted execution, as RedriveExecution does: the same
    * execution resumes at the top-level state where it stopped, with the same input for that state
    * and the variables it had; {@code ExecutionRedriven} joins the history and
-   * {@code $$.Execution.RedriveCount} goes up. A Map or Parallel state runs again whole.
+   * {@code $$.Execution.RedriveCount} goes up. An inline Map or Parallel state where it stopped
+   * runs only the iterations or branches that did not succeed.
    *
    * @return when the redrive started
    * @throws IllegalStateException when the execution is running, succeeded, or never entered a state

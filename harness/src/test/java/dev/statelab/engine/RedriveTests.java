@@ -45,6 +45,61 @@ class RedriveTests {
   }
 
   @Test
+  void aRedrivenMapRunsOnlyTheIterationsThatFailed() {
+    java.util.List<Integer> calls = new java.util.ArrayList<>();
+    try (World world = World.newInstance()) {
+      world.integrations().function("Ship", in -> {
+        calls.add(in.asInt());
+        if (in.asInt() == 2 && calls.stream().filter(c -> c == 2).count() == 1) {
+          throw new StatesError("Carrier.Down", "try again");
+        }
+        return Json.parse("{\"shipped\": " + in.asInt() + "}");
+      });
+      Execution e = world.run(StateMachine.parse("""
+          {"StartAt": "Each", "States": {"Each": {"Type": "Map", "MaxConcurrency": 1, "End": true,
+            "ItemProcessor": {"StartAt": "Ship", "States": {"Ship": {"Type": "Task",
+              "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Ship", "End": true}}}}}}"""),
+          Json.parse("[1, 2, 3]"));
+      assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+
+      world.redrive(e);
+      world.runUntilIdle();
+
+      assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(e.output()).isEqualTo(Json.parse("[{\"shipped\": 1}, {\"shipped\": 2}, {\"shipped\": 3}]"));
+      assertThat(calls).containsExactly(1, 2, 2, 3);
+    }
+  }
+
+  @Test
+  void aRedrivenParallelRunsOnlyTheBranchesThatFailed() {
+    AtomicInteger left = new AtomicInteger();
+    AtomicInteger right = new AtomicInteger();
+    try (World world = World.newInstance()) {
+      world.integrations().function("Left", in -> Json.text("left-" + left.incrementAndGet()));
+      world.integrations().function("Right", in -> {
+        if (right.incrementAndGet() == 1) {
+          throw new StatesError("Right.Broken", "first time");
+        }
+        return Json.text("right-" + right.get());
+      });
+      Execution e = world.run(StateMachine.parse("""
+          {"StartAt": "Both", "States": {"Both": {"Type": "Parallel", "End": true, "Branches": [
+            {"StartAt": "L", "States": {"L": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Left", "End": true}}},
+            {"StartAt": "R", "States": {"R": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Right", "End": true}}}]}}}"""),
+          Json.object());
+      assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+
+      world.redrive(e);
+      world.runUntilIdle();
+
+      assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(e.output()).isEqualTo(Json.parse("[\"left-1\", \"right-2\"]"));
+      assertThat(left.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void runningOrSucceededExecutionsCannotBeRedriven() {
     try (World world = World.newInstance()) {
       Execution ok = world.run(StateMachine.parse("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}"), Json.object());
