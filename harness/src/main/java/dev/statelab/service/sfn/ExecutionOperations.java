@@ -635,14 +635,38 @@ final class ExecutionOperations {
    *     ExecutionDoesNotExist when unknown
    */
   private ExecutionEntry entry(String arn) {
+    ExecutionEntry child = store.executions.get(arn);
+    if (child == null && arn.contains(":execution:") && arn.contains("/")) {
+      child = mapRunChild(arn);
+    }
+    if (child != null) {
+      return child;
+    }
     Arns.ExecutionArn parsed = store.arns.execution(arn);
     if (parsed.express()) {
       throw SfnErrors.express();
     }
-    ExecutionEntry entry = store.executions.get(arn);
-    if (entry == null) {
-      throw SfnErrors.executionDoesNotExist(arn);
+    throw SfnErrors.executionDoesNotExist(arn);
+  }
+
+  /**
+   * A distributed Map's child execution, found through its Map Run and kept from then on: it
+   * runs the parent's revision (the Map's processor is part of that definition).
+   */
+  private ExecutionEntry mapRunChild(String arn) {
+    for (MapRun run : store.mapRuns.values()) {
+      ExecutionEntry parent = store.executions.get(run.executionArn());
+      if (parent == null) {
+        continue;
+      }
+      for (Execution e : world.call(run::children)) {
+        if (e.arn().equals(arn)) {
+          ExecutionEntry entry = new ExecutionEntry(store.nextSequence(), e, e.stateMachineArn(), null, null, parent.revision);
+          ExecutionEntry raced = store.executions.putIfAbsent(arn, entry);
+          return raced != null ? raced : entry;
+        }
+      }
     }
-    return Objects.requireNonNull(entry);
+    return null;
   }
 }

@@ -78,6 +78,11 @@ class UpdateMapRunApiTests {
       });
       assertThat(firstPage.executions()).hasSize(2);
       assertThat(firstPage.nextToken()).isNotNull();
+      String child = children.get(0).executionArn();
+      assertThat(sfn.describeExecution(b -> b.executionArn(child)).statusAsString()).isEqualTo("SUCCEEDED");
+      assertThat(sfn.getExecutionHistory(b -> b.executionArn(child)).events())
+          .extracting(ev -> ev.typeAsString())
+          .containsExactly("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded");
     }
   }
 
