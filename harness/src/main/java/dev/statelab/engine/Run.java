@@ -5,21 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.asl.StateMachine;
 import dev.statelab.asl.errors.ErrorNames;
 import dev.statelab.asl.errors.StatesError;
-import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * One execution: its identity, status, history and the root {@link Frame}. Mutated only on the
  * world's thread; read from anywhere.
  */
-final class Run implements Execution {
+final class Run extends ExecutionRecord {
 
   /** Step Functions' history quota for Standard workflows. */
   static final int MAX_HISTORY_EVENTS = 25_000;
@@ -38,51 +33,31 @@ final class Run implements Execution {
 
   final DefaultWorld world;
   final EventLoop loop;
-  private final StateMachine machine;
-  private final String arn;
-  private final String name;
-  private final String stateMachineArn;
   private final String stateMachineName;
   private final String roleArn;
-  private final ExecutionType type;
-  private final JsonNode input;
-  private final long startMillis;
   private final ObjectNode executionContext;
   private final ObjectNode stateMachineContext;
   private final JsonNode contextOverrides;
-  private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
   private volatile int redriveCount;
   private volatile long redriveMillis = -1;
 
-  private final List<HistoryEvent> history = new ArrayList<>();
-  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
-  private volatile JsonNode output;
-  private volatile String error;
-  private volatile String cause;
-  private volatile long stopMillis = -1;
   private long transitions;
   private EventLoop.Timer timeout;
   private Frame root;
 
   Run(DefaultWorld world, StateMachine machine, ExecutionRequest request, String name, String arn,
       String stateMachineArn, String stateMachineName) {
+    super(arn, name, stateMachineArn, request.type(), machine, request.input(), world.loop().now());
     this.world = world;
     this.loop = world.loop();
-    this.machine = machine;
-    this.name = name;
-    this.arn = arn;
-    this.stateMachineArn = stateMachineArn;
     this.stateMachineName = stateMachineName;
     this.roleArn = request.roleArn() != null
         ? request.roleArn()
         : "arn:aws:iam::" + world.options().accountId() + ":role/StateLabExecutionRole";
-    this.type = request.type();
-    this.input = request.input();
-    this.startMillis = loop.now();
     this.executionContext = Json.object();
     executionContext.put("Id", arn);
-    executionContext.set("Input", input);
-    executionContext.put("StartTime", isoMillis(startMillis));
+    executionContext.set("Input", request.input());
+    executionContext.put("StartTime", isoMillis(startDate().toEpochMilli()));
     executionContext.put("Name", name);
     executionContext.put("RoleArn", roleArn);
     executionContext.put("RedriveCount", 0);
@@ -99,13 +74,13 @@ final class Run implements Execution {
 
   void begin() {
     ObjectNode details = Json.object();
-    details.set("input", input);
+    details.set("input", input());
     details.set("inputDetails", truncatedFalse());
     details.put("roleArn", roleArn);
     emit("ExecutionStarted", details, 0);
     world.started(this);
     armTimeout();
-    root = new Frame(this, machine.graph(), Variables.root(), null, new Frame.Listener() {
+    root = new Frame(this, stateMachine().graph(), Variables.root(), null, new Frame.Listener() {
       @Override
       public void succeeded(Frame frame, JsonNode result) {
         succeed(result, frame.lastEventId());
@@ -116,48 +91,43 @@ final class Run implements Execution {
         fail(err, frame.lastEventId());
       }
     });
-    root.start(machine.startAt(), input);
+    root.start(stateMachine().startAt(), input());
   }
 
   private static final ObjectNode TRUNCATED_FALSE = Json.object().put("truncated", false);
 
   /** {@code {"truncated": false}}: one shared node; history details are never modified. */
   private void armTimeout() {
-    Integer seconds = machine.timeoutSeconds();
+    Integer seconds = stateMachine().timeoutSeconds();
     long limit = seconds == null ? Long.MAX_VALUE : seconds * 1000L;
-    limit = Math.min(limit, type == ExecutionType.EXPRESS ? MAX_EXPRESS_MILLIS : MAX_STANDARD_MILLIS);
+    limit = Math.min(limit, type() == ExecutionType.EXPRESS ? MAX_EXPRESS_MILLIS : MAX_STANDARD_MILLIS);
     timeout = loop.deadline(loop.now() + limit, this::timedOut);
   }
 
   /** Resumes a failed, timed-out or aborted execution where it stopped (see World#redrive). */
   Instant redrive() {
-    if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
-      throw new IllegalStateException("Execution is " + status.name() + " and cannot be redriven");
+    if (status() == ExecutionStatus.RUNNING || status() == ExecutionStatus.SUCCEEDED) {
+      throw new IllegalStateException("Execution is " + status().name() + " and cannot be redriven");
     }
-    if (type == ExecutionType.EXPRESS) {
+    if (type() == ExecutionType.EXPRESS) {
       throw new IllegalStateException("Express executions cannot be redriven");
     }
     if (root == null || !root.canResume()) {
       throw new IllegalStateException("Execution failed before entering its first state");
     }
-    if (history.size() >= MAX_HISTORY_EVENTS - 1) {
+    if (historySize() >= MAX_HISTORY_EVENTS - 1) {
       throw new IllegalStateException("Execution history is at its limit of " + MAX_HISTORY_EVENTS + " events");
     }
     redriveCount++;
     redriveMillis = loop.now();
     executionContext.put("RedriveCount", redriveCount);
     executionContext.put("RedriveTime", isoMillis(redriveMillis));
-    output = null;
-    error = null;
-    cause = null;
-    stopMillis = -1;
-    completion = new CompletableFuture<>();
-    status = ExecutionStatus.RUNNING;
+    reopen();
     ObjectNode details = Json.object();
     details.put("redriveCount", redriveCount);
-    emit("ExecutionRedriven", details, history.size());
+    emit("ExecutionRedriven", details, historySize());
     armTimeout();
-    root.resume(history.size());
+    root.resume(historySize());
     return Instant.ofEpochMilli(redriveMillis);
   }
 
@@ -183,31 +153,27 @@ final class Run implements Execution {
    */
   long emit(String eventType, ObjectNode details, long previousEventId) {
     boolean terminal = TERMINAL_EVENTS.contains(eventType);
-    if (status != ExecutionStatus.RUNNING && !terminal) {
-      return history.size();
+    if (status() != ExecutionStatus.RUNNING && !terminal) {
+      return historySize();
     }
-    if (type == ExecutionType.STANDARD && history.size() == MAX_HISTORY_EVENTS - 1
+    if (type() == ExecutionType.STANDARD && historySize() == MAX_HISTORY_EVENTS - 1
         && !eventType.equals("ExecutionSucceeded") && !terminal) {
       fail(
           new StatesError(
               ErrorNames.RUNTIME,
               "The execution reached the maximum number of history events (" + MAX_HISTORY_EVENTS + ")."),
-          history.size());
-      return history.size();
+          historySize());
+      return historySize();
     }
-    long id = history.size() + 1L;
-    HistoryEvent event = new HistoryEvent(id, previousEventId, loop.now(), eventType, details);
-    synchronized (history) {
-      history.add(event);
-    }
-    return id;
+    return append(eventType, details, previousEventId, loop.now());
   }
+
 
   private static final java.util.Set<String> TERMINAL_EVENTS =
       java.util.Set.of("ExecutionSucceeded", "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted");
 
   boolean isRunning() {
-    return status == ExecutionStatus.RUNNING;
+    return status() == ExecutionStatus.RUNNING;
   }
 
   void countTransition() {
@@ -261,7 +227,7 @@ final class Run implements Execution {
     ObjectNode details = Json.object();
     details.put("error", ErrorNames.TIMEOUT);
     details.put("cause", "The execution timed out.");
-    emit("ExecutionTimedOut", details, history.size());
+    emit("ExecutionTimedOut", details, historySize());
     finish(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, "The execution timed out.");
   }
 
@@ -276,16 +242,12 @@ final class Run implements Execution {
     if (abortCause != null) {
       details.put("cause", abortCause);
     }
-    emit("ExecutionAborted", details, history.size());
+    emit("ExecutionAborted", details, historySize());
     finish(ExecutionStatus.ABORTED, null, abortError, abortCause);
   }
 
   private void finish(ExecutionStatus newStatus, JsonNode result, String err, String errCause) {
-    this.output = result;
-    this.error = err;
-    this.cause = errCause;
-    this.stopMillis = loop.now();
-    this.status = newStatus;
+    recordEnd(newStatus, result, err, errCause, loop.now());
     if (timeout != null) {
       timeout.cancel();
     }
@@ -293,72 +255,10 @@ final class Run implements Execution {
       root.close();
     }
     world.finished(this);
-    completion.complete(this);
-  }
-
-  @Override
-  public String arn() {
-    return arn;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String stateMachineArn() {
-    return stateMachineArn;
   }
 
   String stateMachineName() {
     return stateMachineName;
-  }
-
-  @Override
-  public ExecutionType type() {
-    return type;
-  }
-
-  @Override
-  public StateMachine stateMachine() {
-    return machine;
-  }
-
-  @Override
-  public ExecutionStatus status() {
-    return status;
-  }
-
-  @Override
-  public JsonNode input() {
-    return input;
-  }
-
-  @Override
-  public JsonNode output() {
-    return output;
-  }
-
-  @Override
-  public String error() {
-    return error;
-  }
-
-  @Override
-  public String cause() {
-    return cause;
-  }
-
-  @Override
-  public Instant startDate() {
-    return Instant.ofEpochMilli(startMillis);
-  }
-
-  @Override
-  public Instant stopDate() {
-    long stop = stopMillis;
-    return stop < 0 ? null : Instant.ofEpochMilli(stop);
   }
 
   @Override
@@ -367,19 +267,7 @@ final class Run implements Execution {
   }
 
   @Override
-  public List<HistoryEvent> history() {
-    synchronized (history) {
-      return List.copyOf(history);
-    }
-  }
-
-  @Override
-  public CompletionStage<Execution> completion() {
-    return completion;
-  }
-
-  @Override
   public String toString() {
-    return "Execution[" + name + ", " + status + "]";
+    return "Execution[" + name() + ", " + status() + "]";
   }
 }
