@@ -205,9 +205,8 @@ final class AslParser {
         parsed.put(name, state);
       }
     }
-    StateGraph graph = new StateGraph(startAt.asText(), Map.copyOf(parsed), location);
-    // Keep definition order for people reading reports.
-    graph = new StateGraph(startAt.asText(), java.util.Collections.unmodifiableMap(parsed), location);
+    // Definition order is kept, for people reading reports.
+    StateGraph graph = new StateGraph(startAt.asText(), java.util.Collections.unmodifiableMap(parsed), location);
     if (!states.has(startAt.asText())) {
       problems.add(
           Diagnostic.error(

@@ -261,17 +261,9 @@ public final class ConformanceRunner {
       }
     }
     JsonNode result = replaceKeys(output, byKey);
-    if (Json.write(c.input()).contains("<timestamp>")) {
-      String original = Json.write(c.input());
-      String filled = Json.write(filledInput);
-      String text = Json.write(result);
-      Matcher m = Pattern.compile(Pattern.quote("<timestamp>")).matcher(original);
-      if (m.find()) {
-        int start = m.start();
-        int end = start + filled.length() - original.length() + "<timestamp>".length();
-        String value = filled.substring(start, end);
-        result = Json.parse(text.replace(value, "<timestamp>"));
-      }
+    String filled = filledTimestamp(c, filledInput);
+    if (filled != null) {
+      result = Json.parse(Json.write(result).replace(filled, "<timestamp>"));
     }
     return result;
   }
