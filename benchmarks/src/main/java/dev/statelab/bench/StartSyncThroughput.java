@@ -32,7 +32,7 @@ public final class StartSyncThroughput {
     URI endpoint = server != null ? server.endpoint() : URI.create(args[2]);
     try (SfnClient admin = clients(endpoint)) {
       String arn = admin.createStateMachine(b -> b.name("sync10-" + System.nanoTime()).type("EXPRESS")
-          .roleArn("arn:aws:iam::123456789012:role/bench").definition(passChain(10))).stateMachineArn();
+          .roleArn("arn:aws:iam::123456789012:role/bench").definition(dev.statelab.json.Json.write(Workloads.passChain(10)))).stateMachineArn();
       String body = "{\"stateMachineArn\":\"" + arn + "\",\"input\":\"{}\"}";
       report("AWS SDK v2 clients", threads, seconds, () -> {
         SfnClient sdk = clients(endpoint);
@@ -101,14 +101,5 @@ public final class StartSyncThroughput {
     }
     System.out.printf("StartSyncExecution, 10-state Express, %d threads, %s: %d executions/s (warm-up %d/s, %d client connection errors retried)%n",
         threads, what, rates[1], rates[0], errors.get());
-  }
-
-  private static String passChain(int n) {
-    StringBuilder d = new StringBuilder("{\"StartAt\":\"S0\",\"States\":{");
-    for (int i = 0; i < n; i++) {
-      d.append("\"S").append(i).append("\":{\"Type\":\"Pass\",")
-          .append(i == n - 1 ? "\"End\":true}" : "\"Next\":\"S" + (i + 1) + "\"},");
-    }
-    return d.append("}}").toString();
   }
 }

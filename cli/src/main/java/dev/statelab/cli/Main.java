@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}.
+ * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}, {@code serve},
+ * {@code bench}.
  *
  * <p>Exit codes follow one rule across commands: 0 when the thing asked for succeeded, 1 when it
  * ran and failed (an execution failed, a definition is invalid, a case failed), 2 on bad usage.
@@ -34,6 +35,9 @@ public final class Main {
             'ready on http://HOST:PORT' and serves until Ctrl-C. --mock-config (or the
             SFN_MOCK_CONFIG environment variable) loads Step Functions Local mocks,
             chosen with '<stateMachineArn>#<TestCase>' on StartExecution.
+        bench [--quick] [--include REGEX] [--out FILE]
+            Run the JMH suites (benchmarks/target/benchmarks.jar) with progress on the
+            terminal and JSON results in FILE (default target/statelab-bench/jmh.json).
       """;
 
   private Main() {}
@@ -57,6 +61,8 @@ public final class Main {
         case "conformance" -> new ConformanceCommand(out, err)
             .execute(Arguments.parse(rest, ConformanceCommand.FLAGS, List.of()));
         case "serve" -> new ServeCommand(out, err).execute(Arguments.parse(rest, ServeCommand.FLAGS, List.of()));
+        case "bench" -> new BenchCommand(out, err)
+            .execute(Arguments.parse(rest, BenchCommand.FLAGS, BenchCommand.SWITCHES));
         default -> {
           err.println("statelab: unknown command '" + args[0] + "'");
           err.print(USAGE);
