@@ -5,7 +5,9 @@ var StatelabCharts = (function () {
   function fmt(v) {
     if (v == null || !isFinite(v)) return '';
     var a = Math.abs(v);
-    if (a !== 0 && (a < 0.01 || a >= 1e6)) return v.toExponential(2);
+    if (a >= 1e9) return +(v / 1e9).toPrecision(3) + 'G';
+    if (a >= 1e6) return +(v / 1e6).toPrecision(3) + 'M';
+    if (a !== 0 && a < 0.01) return v.toExponential(2);
     return String(+v.toPrecision(4));
   }
   function register(id, plot) { window.statelabCharts.push({ id: id, plot: plot }); return plot; }
@@ -14,7 +16,7 @@ var StatelabCharts = (function () {
   function line(el, spec) {
     var series = [{ label: spec.xLabel, value: function (u, v) { return fmt(v); } }];
     spec.series.forEach(function (s, i) {
-      series.push({ label: s.label, stroke: s.color || palette[i % palette.length], width: 2,
+      series.push({ label: s.label, stroke: palette[(s.color != null ? s.color : i) % palette.length], width: 2,
         dash: s.dash ? [6, 4] : undefined, points: { show: spec.x.length < 30 },
         value: function (u, v) { return fmt(v); } });
     });
@@ -63,8 +65,8 @@ var StatelabCharts = (function () {
       scales: { x: { time: false, range: function () { return [-0.6, n - 0.4]; } },
         y: spec.yLog ? { distr: 3, range: function () { return [Math.pow(10, Math.floor(Math.log10(min))), Math.pow(10, Math.ceil(Math.log10(max)))]; } }
                      : { range: function () { return [0, max * 1.12 || 1]; } } },
-      axes: [{ splits: function () { return x; }, values: function (u, vals) { return vals.map(function (i) { return spec.labels[i] || ''; }); },
-               rotate: 0, size: 40 },
+      axes: [{ splits: function () { return x; }, values: function (u, vals) { return vals.map(function (i) { return (spec.labels[i] || '').replace(' [', '\n['); }); },
+               size: 56 },
              { label: spec.yLabel, size: 80, values: function (u, vals) { return vals.map(fmt); } }],
       series: series,
       hooks: { draw: [function (u) {

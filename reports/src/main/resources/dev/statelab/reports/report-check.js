@@ -1,5 +1,5 @@
-/* Collects JavaScript errors and checks that every chart drew something; the results land on
-   <body data-statelab-errors data-charts-ok data-chart-count data-checked> for headless tests. */
+/* Collects JavaScript errors and checks that every chart drew something; the results land
+   in data attributes of the body element (statelabErrors, chartsOk, chartCount, checked) for headless tests. */
 (function () {
   var errors = [];
   window.statelabErrors = errors;

@@ -180,9 +180,9 @@ public final class StateMachineDiagram {
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sm-graph chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\">",
         root.getWidth(), root.getHeight(), root.getWidth(), root.getHeight()));
-    svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+    svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
         + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#687078\"/></marker>"
-        + "<marker id=\"arrow-taken\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+        + "<marker id=\"arrow-taken\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
         + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1d8102\"/></marker></defs>");
     drawNodes(root, 0, 0, svg);
     for (Map.Entry<ElkEdge, String> e : edgeKeys.entrySet()) {

@@ -57,10 +57,14 @@ public record ChaosView(List<Row> rows, List<Chart> charts, int cellCount, int s
     List<Chart> charts = new ArrayList<>();
     ObjectNode success = Chart.lineSpec("Success rate", "fault rate (%)", "succeeded (%)", x);
     bySeries.forEach((s, m) -> Chart.addSeries(success, s, series(m, rates, c -> c.successRate() * 100), false));
+    success.putArray("yRange").add(0).add(100);
     charts.add(new Chart("chaos-success", "line", success));
     ObjectNode latency = Chart.lineSpec("Latency p50 (solid) and p99 (dashed)", "fault rate (%)", "virtual ms", x);
-    bySeries.forEach((s, m) -> Chart.addSeries(latency, s + " p50", series(m, rates, Cell::latencyP50), false));
-    bySeries.forEach((s, m) -> Chart.addSeries(latency, s + " p99", series(m, rates, Cell::latencyP99), true));
+    List<String> names = new ArrayList<>(bySeries.keySet());
+    bySeries.forEach((s, m) -> Chart.addSeries(latency, s + " p50", series(m, rates, Cell::latencyP50), false)
+        .put("color", names.indexOf(s)));
+    bySeries.forEach((s, m) -> Chart.addSeries(latency, s + " p99", series(m, rates, Cell::latencyP99), true)
+        .put("color", names.indexOf(s)));
     charts.add(new Chart("chaos-latency", "line", latency));
     ObjectNode cost = Chart.lineSpec("Cost", "fault rate (%)", "USD", x);
     bySeries.forEach((s, m) -> Chart.addSeries(cost, s, series(m, rates, Cell::cost), false));

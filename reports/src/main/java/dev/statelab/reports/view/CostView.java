@@ -56,7 +56,7 @@ public record CostView(CostData data, List<Row> rows, List<Chart> charts) {
           Fmt.ms(s.express().billedDurationMsPerExecution()), Fmt.num(mem) + " MB",
           Fmt.usd(s.express().stepFunctionsCost()), Fmt.usd(s.express().totalCost()),
           s.standard().totalCost() <= s.express().totalCost() ? "Standard" : "Express",
-          Fmt.ms(breakEvenMs(s.standard().transitionsPerExecution(), mem, pT, pR, pG))));
+          breakEvenText(breakEvenMs(s.standard().transitionsPerExecution(), mem, pT, pR, pG))));
     }
     List<Chart> charts = new ArrayList<>();
     int i = 0;
@@ -95,6 +95,16 @@ public record CostView(CostData data, List<Row> rows, List<Chart> charts) {
   private static double price(CostData data, String key, double fallback) {
     Price p = data.price(key);
     return p == null || Double.isNaN(p.amount()) ? fallback : p.amount();
+  }
+
+  /** Express workflows run for at most five minutes. */
+  static final double EXPRESS_MAX_MS = 300_000;
+
+  private static String breakEvenText(double ms) {
+    if (ms <= 0) {
+      return "none: Standard is cheaper at any duration";
+    }
+    return Fmt.ms(ms) + (ms > EXPRESS_MAX_MS ? " (beyond Express's 5 min limit: Express is always cheaper)" : "");
   }
 
   /** The billed Express duration (ms) at which Express's charge per execution equals Standard's. */

@@ -105,7 +105,8 @@ public final class RunAnalysis {
           exits.put(q.poll().id(), e);
         }
       } else {
-        String owner = owner(e);
+        String owner = type.startsWith("ParallelState") || type.startsWith("MapState")
+            ? innermostOpen(open, enteredOrder, type.startsWith("Parallel") ? "Parallel" : "Map") : owner(e);
         Event entry = owner == null ? null : lastEntry.get(owner);
         if (entry != null) {
           if (isAttempt(type)) {
@@ -132,6 +133,18 @@ public final class RunAnalysis {
     }
     bars.sort(Comparator.comparingLong(Bar::startMs));
     return bars;
+  }
+
+  /** The most recently entered state of a type that has not exited yet, or null. */
+  private String innermostOpen(Map<String, Deque<Event>> open, List<Event> enteredOrder, String stateType) {
+    for (int i = enteredOrder.size() - 1; i >= 0; i--) {
+      Event e = enteredOrder.get(i);
+      Deque<Event> q = open.get(e.stateName());
+      if (type(e.stateName()).equals(stateType) && q != null && q.contains(e)) {
+        return e.stateName();
+      }
+    }
+    return null;
   }
 
   private String type(String state) {
@@ -162,19 +175,19 @@ public final class RunAnalysis {
         Event prev = byId.get(e.previousEventId());
         if (prev != null && prev.type().endsWith("StateExited")) {
           transitions.add(PathHighlights.edge(prev.stateName(), e.stateName()));
-        } else if (prev != null && prev.type().equals("ExecutionStarted")) {
+        } else if (prev == null || prev.type().equals("ExecutionStarted")) {
           transitions.add(PathHighlights.edge("Start", e.stateName()));
         }
       } else if (e.type().equals("ExecutionSucceeded") || e.type().equals("ExecutionFailed")) {
         Event prev = byId.get(e.previousEventId());
-        if (prev != null && prev.type().endsWith("StateExited")) {
+        if (prev != null && (prev.type().endsWith("StateExited") || prev.type().equals("FailStateEntered"))) {
           transitions.add(PathHighlights.edge(prev.stateName(), "End"));
         }
       }
     }
     if (!visited.isEmpty()) {
       visited.add("Start");
-      if (run.status().equals("SUCCEEDED")) {
+      if (run.status().equals("SUCCEEDED") || transitions.stream().anyMatch(t -> t.endsWith(" -> End"))) {
         visited.add("End");
       }
     }
