@@ -67,14 +67,20 @@ public final class RunAnalysis {
         && (type.endsWith("Failed") || type.endsWith("TimedOut") || type.endsWith("Aborted"));
   }
 
-  /** The state whose entry an event belongs to: the StateEntered reached through previousEventId, or null. */
+  /**
+   * The state whose entry an event belongs to: the StateEntered reached through previousEventId
+   * (for Parallel and Map events, the ParallelStateEntered or MapStateEntered), or null.
+   */
   String owner(Event event) {
+    String type = event.type();
+    String compound = type.startsWith("ParallelState") ? "ParallelStateEntered"
+        : type.startsWith("MapState") ? "MapStateEntered" : null;
     Event e = event;
     for (int guard = 0; e != null && guard < 100_000; guard++) {
-      if (e.type().endsWith("StateEntered")) {
+      if (compound != null ? e.type().equals(compound) : e.type().endsWith("StateEntered")) {
         return e.stateName();
       }
-      if (e != event && e.type().endsWith("StateExited")) {
+      if (compound == null && e != event && e.type().endsWith("StateExited")) {
         return null;
       }
       e = byId.get(e.previousEventId());
@@ -105,8 +111,7 @@ public final class RunAnalysis {
           exits.put(q.poll().id(), e);
         }
       } else {
-        String owner = type.startsWith("ParallelState") || type.startsWith("MapState")
-            ? innermostOpen(open, enteredOrder, type.startsWith("Parallel") ? "Parallel" : "Map") : owner(e);
+        String owner = owner(e);
         Event entry = owner == null ? null : lastEntry.get(owner);
         if (entry != null) {
           if (isAttempt(type)) {
@@ -133,18 +138,6 @@ public final class RunAnalysis {
     }
     bars.sort(Comparator.comparingLong(Bar::startMs));
     return bars;
-  }
-
-  /** The most recently entered state of a type that has not exited yet, or null. */
-  private String innermostOpen(Map<String, Deque<Event>> open, List<Event> enteredOrder, String stateType) {
-    for (int i = enteredOrder.size() - 1; i >= 0; i--) {
-      Event e = enteredOrder.get(i);
-      Deque<Event> q = open.get(e.stateName());
-      if (type(e.stateName()).equals(stateType) && q != null && q.contains(e)) {
-        return e.stateName();
-      }
-    }
-    return null;
   }
 
   private String type(String state) {
