@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param from the world time from which it applies (inclusive), or null
  * @param until the world time until which it applies (exclusive), or null
  * @param probability the chance that a call it otherwise hits is hit, drawn from the world's random source
+ * @param aboveRate when positive, only calls beyond this many in the same second of world time are hit
  * @param kind what it does
  * @param error the error name for {@link FaultKind#FAILURE}, else null
  * @param cause the cause ({@link FaultKind#FAILURE}) or status reason ({@link FaultKind#JOB_FAILURE}), else null
@@ -23,6 +24,7 @@ public record FaultRule(
     Instant from,
     Instant until,
     double probability,
+    int aboveRate,
     FaultKind kind,
     String error,
     String cause,

@@ -24,6 +24,7 @@ public final class FaultSpec {
   private Instant from;
   private Instant until;
   private double probability = 1.0;
+  private int perSecond;
 
   FaultSpec(Faults faults, FaultTarget target) {
     this.faults = faults;
@@ -53,6 +54,18 @@ public final class FaultSpec {
     if (!until.isAfter(from)) {
       throw new IllegalArgumentException("until must be after from");
     }
+    return this;
+  }
+
+  /**
+   * Hits only the calls beyond the first {@code callsPerSecond} of each second of world time, as a
+   * service's rate limit does: a burst of retries that arrive together is throttled together.
+   */
+  public FaultSpec aboveRate(int callsPerSecond) {
+    if (callsPerSecond < 1) {
+      throw new IllegalArgumentException("callsPerSecond must be positive: " + callsPerSecond);
+    }
+    this.perSecond = callsPerSecond;
     return this;
   }
 
@@ -104,7 +117,7 @@ public final class FaultSpec {
   }
 
   private FaultRule add(FaultKind kind, String error, String cause, Latency latency) {
-    FaultRule rule = new FaultRule(target, calls, from, until, probability, kind, error, cause, latency);
+    FaultRule rule = new FaultRule(target, calls, from, until, probability, perSecond, kind, error, cause, latency);
     faults.add(rule);
     return rule;
   }

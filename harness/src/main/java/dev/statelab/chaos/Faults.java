@@ -262,6 +262,8 @@ public final class Faults {
   private static final class Armed {
     final FaultRule rule;
     int calls;
+    long second = Long.MIN_VALUE;
+    int inSecond;
 
     Armed(FaultRule rule) {
       this.rule = rule;
@@ -272,6 +274,14 @@ public final class Faults {
       int call = ++calls;
       if (!rule.appliesTo(call, now)) {
         return 0;
+      }
+      if (rule.aboveRate() > 0) {
+        long s = Math.floorDiv(now.toEpochMilli(), 1000L);
+        inSecond = s == second ? inSecond + 1 : 1;
+        second = s;
+        if (inSecond <= rule.aboveRate()) {
+          return 0;
+        }
       }
       if (rule.probability() < 1 && world.random().nextDouble() >= rule.probability()) {
         return 0;
