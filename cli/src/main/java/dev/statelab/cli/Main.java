@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}.
+ * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}, {@code serve},
+ * {@code chaos}.
  *
  * <p>Exit codes follow one rule across commands: 0 when the thing asked for succeeded, 1 when it
  * ran and failed (an execution failed, a definition is invalid, a case failed), 2 on bad usage.
@@ -34,6 +35,12 @@ public final class Main {
             'ready on http://HOST:PORT' and serves until Ctrl-C. --mock-config (or the
             SFN_MOCK_CONFIG environment variable) loads Step Functions Local mocks,
             chosen with '<stateMachineArn>#<TestCase>' on StartExecution.
+        chaos SCENARIO [--seed N] [--executions N] [--out FILE.json]
+            Run the scenario's default chaos sweep (fault rates x retry policies x
+            seeds) on virtual-clock worlds; print a table per cell (success rate,
+            attempts, latency p50/p90/p99, transitions) and the results as JSON (to
+            FILE.json with --out, else to stdout with the table on stderr). The same
+            seed gives the same JSON. 'chaos --list' prints the scenario names.
       """;
 
   private Main() {}
@@ -57,6 +64,8 @@ public final class Main {
         case "conformance" -> new ConformanceCommand(out, err)
             .execute(Arguments.parse(rest, ConformanceCommand.FLAGS, List.of()));
         case "serve" -> new ServeCommand(out, err).execute(Arguments.parse(rest, ServeCommand.FLAGS, List.of()));
+        case "chaos" -> new ChaosCommand(out, err)
+            .execute(Arguments.parse(rest, ChaosCommand.FLAGS, ChaosCommand.SWITCHES));
         default -> {
           err.println("statelab: unknown command '" + args[0] + "'");
           err.print(USAGE);

@@ -15,7 +15,7 @@ import java.util.SortedMap;
  * @param executions executions run
  * @param succeeded executions that SUCCEEDED
  * @param attempts task invocations (scheduled Task, Lambda and activity attempts, retries included)
- * @param faultsInjected faults the plan injected
+ * @param faults faults the plan injected, by {@link FaultKind} name, sorted
  * @param latencyP50Millis median execution duration, virtual milliseconds
  * @param latencyP90Millis 90th percentile
  * @param latencyP99Millis 99th percentile
@@ -31,7 +31,7 @@ public record CellResult(
     int executions,
     int succeeded,
     long attempts,
-    int faultsInjected,
+    SortedMap<String, Integer> faults,
     long latencyP50Millis,
     long latencyP90Millis,
     long latencyP99Millis,
@@ -39,6 +39,12 @@ public record CellResult(
     long transitions,
     BigDecimal costUsd,
     SortedMap<String, Integer> errors) {
+
+  /** The injected faults other than latency: the failures a cell's retries had to absorb. */
+  public int failuresInjected() {
+    return faults.entrySet().stream().filter(e -> !e.getKey().equals(FaultKind.LATENCY.name()))
+        .mapToInt(Map.Entry::getValue).sum();
+  }
 
   /** The share of executions that succeeded, rounded to 4 decimals. */
   public double successRate() {
@@ -56,7 +62,8 @@ public record CellResult(
     out.put("succeeded", succeeded);
     out.put("successRate", successRate());
     out.put("attempts", attempts);
-    out.put("faultsInjected", faultsInjected);
+    ObjectNode faultCounts = out.putObject("faultsInjected");
+    faults.forEach(faultCounts::put);
     ObjectNode latency = out.putObject("latencyMillis");
     latency.put("p50", latencyP50Millis);
     latency.put("p90", latencyP90Millis);
@@ -69,9 +76,7 @@ public record CellResult(
       out.put("costUsd", costUsd);
     }
     ObjectNode errorCounts = out.putObject("errors");
-    for (Map.Entry<String, Integer> e : errors.entrySet()) {
-      errorCounts.put(e.getKey(), e.getValue());
-    }
+    errors.forEach(errorCounts::put);
     return out;
   }
 }

@@ -117,9 +117,11 @@ public final class ChaosExperiment {
       latencies[i] = Duration.between(e.startDate(), stop).toMillis();
     }
     Arrays.sort(latencies);
+    SortedMap<String, Integer> faultCounts = new TreeMap<>();
+    faults.injected().forEach(f -> faultCounts.merge(f.kind().name(), 1, Integer::sum));
     // TODO(cost): price the cell with dev.statelab.cost once its price catalogue lands (branch cost).
     return new CellResult(rate, policy.name(), seed, executions.size(), succeeded, attempts,
-        faults.injected().size(), percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+        faultCounts, percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
         latencies[latencies.length - 1], transitions, null, errors);
   }
 

@@ -45,11 +45,11 @@ public record ChaosReport(String workload, ChaosSweep sweep, List<CellResult> ce
   /** A fixed-width table of the cells, one line per cell, for a terminal. */
   public String table() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-6s %-16s %6s %8s %9s %7s %9s %9s %9s %11s%n",
-        "rate", "retry", "seed", "success", "attempts", "faults", "p50 ms", "p90 ms", "p99 ms", "transitions"));
+    out.append(String.format(Locale.ROOT, "%-6s %-16s %6s %8s %9s %9s %9s %9s %9s %11s%n",
+        "rate", "retry", "seed", "success", "attempts", "failures", "p50 ms", "p90 ms", "p99 ms", "transitions"));
     for (CellResult c : cells) {
-      out.append(String.format(Locale.ROOT, "%-6.2f %-16s %6d %7.1f%% %9d %7d %9d %9d %9d %11d%n",
-          c.faultRate(), c.retryPolicy(), c.seed(), c.successRate() * 100, c.attempts(), c.faultsInjected(),
+      out.append(String.format(Locale.ROOT, "%-6.2f %-16s %6d %7.1f%% %9d %9d %9d %9d %9d %11d%n",
+          c.faultRate(), c.retryPolicy(), c.seed(), c.successRate() * 100, c.attempts(), c.failuresInjected(),
           c.latencyP50Millis(), c.latencyP90Millis(), c.latencyP99Millis(), c.transitions()));
     }
     return out.toString();
