@@ -123,12 +123,7 @@ public final class EdgeFaults implements AutoCloseable {
 
     /** Hits only these matching requests (1 is the first). */
     public EdgeRule onCalls(int... numbers) {
-      for (int n : numbers) {
-        if (n < 1) {
-          throw new IllegalArgumentException("Call numbers start at 1: " + n);
-        }
-        calls.add(n);
-      }
+      calls.addAll(FaultSpec.callNumbers(numbers));
       return this;
     }
 

@@ -33,13 +33,20 @@ public final class FaultSpec {
 
   /** Hits only these calls of the target (1 is the first call this rule sees). */
   public FaultSpec onCalls(int... numbers) {
+    calls.addAll(callNumbers(numbers));
+    return this;
+  }
+
+  /** Checks call numbers (1 is the first call). */
+  static List<Integer> callNumbers(int... numbers) {
+    List<Integer> out = new ArrayList<>();
     for (int n : numbers) {
       if (n < 1) {
         throw new IllegalArgumentException("Call numbers start at 1: " + n);
       }
-      calls.add(n);
+      out.add(n);
     }
-    return this;
+    return out;
   }
 
   /** Hits only the {@code n}-th call of the target. */

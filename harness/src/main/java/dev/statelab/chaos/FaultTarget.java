@@ -3,6 +3,7 @@ package dev.statelab.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.integration.ResourceArn;
 import dev.statelab.integration.TaskRequest;
+import dev.statelab.service.lambda.LambdaStore;
 import java.util.Objects;
 
 /**
@@ -53,23 +54,13 @@ public record FaultTarget(Kind kind, String name) {
   /** The Lambda function a task calls, or null when it calls none. */
   static String functionName(TaskRequest request, ResourceArn arn) {
     if (arn.kind() == ResourceArn.Kind.LAMBDA_FUNCTION) {
-      return stripQualifier(arn.name());
+      return LambdaStore.functionName(arn.name());
     }
     if (arn.kind() == ResourceArn.Kind.SERVICE && arn.resourceType().equals("lambda") && arn.action().equals("invoke")) {
       JsonNode fn = request.parameters() == null ? null : request.parameters().get("FunctionName");
-      return fn != null && fn.isTextual() ? stripQualifier(fn.asText()) : null;
+      return fn != null && fn.isTextual() ? LambdaStore.functionName(fn.asText()) : null;
     }
     return null;
-  }
-
-  private static String stripQualifier(String nameOrArn) {
-    String s = nameOrArn;
-    int at = s.indexOf(":function:");
-    if (at >= 0) {
-      s = s.substring(at + ":function:".length());
-    }
-    int colon = s.indexOf(':');
-    return colon >= 0 ? s.substring(0, colon) : s;
   }
 
   @Override

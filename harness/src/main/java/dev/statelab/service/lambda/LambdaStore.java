@@ -454,7 +454,7 @@ public final class LambdaStore implements AutoCloseable {
   }
 
   /** The function name in a name, a partial ARN or a (qualified) ARN. */
-  static String functionName(String nameOrArn) {
+  public static String functionName(String nameOrArn) {
     String s = nameOrArn;
     int at = s.indexOf(":function:");
     if (at >= 0) {
