@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * One test's StateLab: a world, a gateway serving it on an ephemeral {@code 127.0.0.1} port with
@@ -57,9 +58,10 @@ public final class StateLab implements AutoCloseable {
     this.settings = settings;
     this.server = server;
     this.recorder = recorder;
-    this.clock = new WorldClockControl(server.world(), recorder);
     this.embedded = server.clients().withRegion(settings.region());
     this.remote = localStack == null ? null : localStack.clients();
+    this.clock = new WorldClockControl(server.world(), recorder,
+        localStack == null ? () -> false : this::localStackBusy);
     this.backend = localStack;
   }
 
@@ -187,6 +189,14 @@ public final class StateLab implements AutoCloseable {
     String arn = sfn.createStateMachine(b -> b.name(scenario.name()).definition(definition)
         .roleArn(ROLE_ARN).type(scenario.type().name())).stateMachineArn();
     return new StateMachineUnderTest(arn, scenario.name(), scenario.type(), sfn, this::execution, clock);
+  }
+
+  /** True while any state machine in LocalStack has a RUNNING execution. */
+  private boolean localStackBusy() {
+    SfnClient sfn = client(SfnClient.class);
+    return sfn.listStateMachinesPaginator(b -> { }).stateMachines().stream()
+        .anyMatch(m -> !sfn.listExecutions(b -> b.stateMachineArn(m.stateMachineArn())
+            .statusFilter(ExecutionStatus.RUNNING).maxResults(1)).executions().isEmpty());
   }
 
   /** Registers an in-JVM Lambda function; returns its ARN. */

@@ -44,7 +44,18 @@ public final class StateMachineUnderTest {
     return type;
   }
 
-  /** Starts an execution (StartExecution); on the virtual clock it moves when the clock does. */
+  /**
+   * Starts an execution (StartExecution) and returns its ARN; for tests meant for either backend,
+   * since on LocalStack the execution is read back with the {@code SfnClient}.
+   */
+  public String startExecution(String input) {
+    return sfn.startExecution(b -> b.stateMachineArn(arn).input(input)).executionArn();
+  }
+
+  /**
+   * Starts an execution (StartExecution) of the embedded backend; on the virtual clock it moves
+   * when the clock does.
+   */
   public Execution start(String input) {
     return startAt(arn, input);
   }
@@ -69,8 +80,7 @@ public final class StateMachineUnderTest {
   }
 
   private Execution startAt(String target, String input) {
-    String executionArn = sfn.startExecution(b -> b.stateMachineArn(target).input(input)).executionArn();
-    return lookup.apply(executionArn);
+    return lookup.apply(sfn.startExecution(b -> b.stateMachineArn(target).input(input)).executionArn());
   }
 
   @Override

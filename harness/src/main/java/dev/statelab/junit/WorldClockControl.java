@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /** {@link ClockControl} over one world: direct on the virtual clock, waiting on the real one. */
@@ -18,10 +20,18 @@ final class WorldClockControl implements ClockControl {
 
   private final World world;
   private final ExecutionRecorder recorder;
+  private final BooleanSupplier remoteBusy;
 
-  WorldClockControl(World world, ExecutionRecorder recorder) {
+  /**
+   * A clock control over {@code world}.
+   *
+   * @param remoteBusy true while another backend (LocalStack) still runs executions; checked by
+   *     {@link #runUntilIdle()} after the world is idle
+   */
+  WorldClockControl(World world, ExecutionRecorder recorder, BooleanSupplier remoteBusy) {
     this.world = world;
     this.recorder = recorder;
+    this.remoteBusy = remoteBusy;
   }
 
   private boolean virtual() {
@@ -47,13 +57,19 @@ final class WorldClockControl implements ClockControl {
 
   @Override
   public void runUntilIdle() {
+    long deadline = System.nanoTime() + REAL_CLOCK_WAIT.toNanos();
     if (virtual()) {
       world.runUntilIdle();
-      return;
+    } else {
+      for (Execution e : recorder.all()) {
+        await(e, deadline, "end");
+      }
     }
-    long deadline = System.nanoTime() + REAL_CLOCK_WAIT.toNanos();
-    for (Execution e : recorder.all()) {
-      await(e, deadline, "end");
+    while (remoteBusy.getAsBoolean()) {
+      if (System.nanoTime() >= deadline) {
+        throw new IllegalStateException("LocalStack still runs executions after " + REAL_CLOCK_WAIT);
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
     }
   }
 
