@@ -10,7 +10,7 @@ import dev.statelab.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
@@ -133,38 +133,14 @@ public final class ExecutionAssert extends AbstractAssert<ExecutionAssert, Execu
     return this;
   }
 
+  /** Leaf comparison for {@link JsonNode#equals(Comparator, JsonNode)}: numbers by value. */
+  private static final Comparator<JsonNode> BY_VALUE = (x, y) -> x.isNumber() && y.isNumber()
+      ? x.decimalValue().compareTo(y.decimalValue())
+      : x.equals(y) ? 0 : 1;
+
+  /** JSON equality with objects unordered (as Jackson compares them) and numbers by value. */
   private static boolean sameJson(JsonNode a, JsonNode b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    }
-    if (a.isObject() && b.isObject()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      Iterator<String> names = a.fieldNames();
-      while (names.hasNext()) {
-        String n = names.next();
-        if (!sameJson(a.get(n), b.get(n))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a.isArray() && b.isArray()) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      for (int i = 0; i < a.size(); i++) {
-        if (!sameJson(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.equals(b);
+    return a == null || b == null ? a == b : a.equals(BY_VALUE, b);
   }
 
   /** The states entered are exactly these, in this order (nested states included). */
