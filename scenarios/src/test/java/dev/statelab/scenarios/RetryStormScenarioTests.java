@@ -1,5 +1,6 @@
 package dev.statelab.scenarios;
 
+import static dev.statelab.junit.StateLabAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statelab.chaos.CellResult;
@@ -10,84 +11,84 @@ import dev.statelab.chaos.Faults;
 import dev.statelab.chaos.InjectedFault;
 import dev.statelab.chaos.RetryPolicy;
 import dev.statelab.engine.Execution;
-import dev.statelab.engine.ExecutionStatus;
-import dev.statelab.engine.World;
-import dev.statelab.engine.WorldOptions;
+import dev.statelab.junit.Scenario;
+import dev.statelab.junit.StateLab;
+import dev.statelab.junit.StateLabTest;
+import dev.statelab.junit.StateMachineUnderTest;
+import dev.statelab.junit.WorldLifecycle;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * retry-storm: a Lambda function under throttling, retried by the definition's
- * {@code Retry: Lambda.TooManyRequestsException, 3 x 2 s, backoff 2}.
+ * retry-storm: {@code hasRetryCount} and {@code hasRetryDelays} pin the definition's
+ * {@code Retry} (3 x 2 s, backoff 2), and a small chaos experiment shows what jitter buys under a
+ * burst.
  */
+@StateLabTest(lifecycle = WorldLifecycle.PER_METHOD, seed = 1)
 class RetryStormScenarioTests {
 
-  private final Scenario scenario = ScenarioCatalog.byName("retry-storm").orElseThrow();
-  private final World world = World.newInstance(WorldOptions.newBuilder().seed(1).startTime(ChaosExperiment.START).build());
+  private static final String ORDER = "{\"orderId\": \"order-1\", \"amount\": 42}";
 
-  @AfterEach
-  void tearDown() {
-    world.close();
+  private StateMachineUnderTest charge;
+  private Faults faults;
+
+  @BeforeEach
+  void deploy(StateLab lab) {
+    new RetryStormScenario().setup(lab.world());
+    faults = Faults.of(lab.world());
+    charge = lab.deploy(Scenario.fromClasspath("scenarios/retry-storm.asl.json"));
   }
 
   @Test
   void anOrderIsChargedWhenNothingIsThrottled() {
-    scenario.setup(world);
-
-    Execution e = world.run(scenario.stateMachine(), scenario.defaultInput());
-
-    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(e.output().get("status").asText()).isEqualTo("CHARGED");
-    assertThat(e.output().get("charged").asInt()).isEqualTo(42);
+    assertThat(charge.run(ORDER)).succeeded()
+        .hasOutput("{\"orderId\": \"order-1\", \"charged\": 42, \"status\": \"CHARGED\"}")
+        .hasRetryCount("Charge", 0);
   }
 
   @Test
   void twoThrottledCallsAreRetriedAfterTwoAndFourSeconds() {
-    scenario.setup(world);
-    Faults faults = Faults.of(world);
     faults.onFunction("charge").onCalls(1, 2).throttle();
 
-    Execution e = world.run(scenario.stateMachine(), scenario.defaultInput());
-
-    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(Duration.between(e.startDate(), e.stopDate())).isEqualTo(Duration.ofSeconds(6));
+    assertThat(charge.run(ORDER)).succeeded()
+        .hasRetryCount("Charge", 2)
+        .hasRetryDelays("Charge", Duration.ofSeconds(2), Duration.ofSeconds(4))
+        .ranFor(Duration.ofSeconds(6));
     assertThat(faults.injected()).extracting(InjectedFault::error)
         .containsExactly("Lambda.TooManyRequestsException", "Lambda.TooManyRequestsException");
   }
 
   @Test
   void aFourthThrottleExhaustsTheRetriesAndFailsTheExecution() {
-    scenario.setup(world);
-    Faults.of(world).onFunction("charge").throttle();
+    faults.onFunction("charge").throttle();
 
-    Execution e = world.run(scenario.stateMachine(), scenario.defaultInput());
-
-    assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(e.error()).isEqualTo("Lambda.TooManyRequestsException");
-    assertThat(e.history()).filteredOn(h -> h.type().equals("TaskScheduled")).hasSize(4);
+    assertThat(charge.run(ORDER)).failedWith("Lambda.TooManyRequestsException")
+        .hasRetryCount("Charge", 3)
+        .hasRetryDelays("Charge", Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
   }
 
-  /** The burst of 200 against 50 calls a second: what retries and jitter buy. */
+  /** 200 orders at once against 50 calls a second: what retries buy, and what jitter adds. */
   @Test
-  void underABurstRetriesRecoverTheThrottledOrdersAndJitterCutsTheTail() {
-    ChaosSweep sweep = scenario.defaultSweep();
-    ChaosSweep noRandomThrottling = new ChaosSweep(List.of(0.0),
+  void underABurstJitterSpreadsTheRetriesAndCutsTheTail() {
+    RetryStormScenario scenario = new RetryStormScenario();
+    ChaosSweep burst = new ChaosSweep(List.of(0.0),
         List.of(RetryPolicy.none(), RetryPolicy.of(3, 2, 2, false), RetryPolicy.of(3, 2, 2, true)),
-        sweep.seeds(), sweep.executionsPerCell(), sweep.plan());
+        List.of(1L), 200, scenario.defaultSweep().plan());
 
-    ChaosReport report = ChaosExperiment.of(scenario, noRandomThrottling).run();
+    ChaosReport report = ChaosExperiment.of(scenario, burst).run();
     CellResult none = report.cells().get(0);
     CellResult backoff = report.cells().get(1);
     CellResult jittered = report.cells().get(2);
 
-    // Only the first 50 calls of the burst get through without retries.
+    // Without retries only the first 50 calls of the burst get through.
     assertThat(none.succeeded()).isEqualTo(RetryStormScenario.CALLS_PER_SECOND);
-    // Without jitter the retries come back together: 50 more per retry, 4 rounds for 200 orders.
+    // Without jitter the retries come back together: 50 more per round, 4 rounds for 200 orders.
     assertThat(backoff.successRate()).isEqualTo(1.0);
     assertThat(backoff.attempts()).isEqualTo(200 + 150 + 100 + 50);
-    // Full jitter spreads the retries: the slowest orders finish much sooner.
+    // Full jitter spreads them over the backoff interval: the slowest orders finish much sooner.
     assertThat(jittered.latencyP90Millis()).isLessThan(backoff.latencyP90Millis() / 2);
+    assertThat(jittered.latencyP99Millis()).isLessThan(backoff.latencyP99Millis());
   }
 }

@@ -1,102 +1,104 @@
 package dev.statelab.scenarios;
 
+import static dev.statelab.junit.StateLabAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statelab.asl.StateMachine;
-import dev.statelab.chaos.ChaosExperiment;
 import dev.statelab.chaos.Faults;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionStatus;
-import dev.statelab.engine.World;
-import dev.statelab.engine.WorldOptions;
-import dev.statelab.json.Json;
+import dev.statelab.junit.ClockControl;
+import dev.statelab.junit.Scenario;
+import dev.statelab.junit.StateLab;
+import dev.statelab.junit.StateLabTest;
+import dev.statelab.junit.StateMachineUnderTest;
+import dev.statelab.junit.WorldLifecycle;
+import dev.statelab.scenarios.SagaScenario.Bookings;
 import dev.statelab.service.lambda.LambdaStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** saga: book hotel, flight and car; compensate with Catch when a booking fails for good. */
+/**
+ * saga: the assertions read the compensation off the history ({@code visitedStates},
+ * {@code tookCatch}, {@code hasRetryDelays}), and the fault DSL fails the n-th call or a random
+ * share of calls.
+ */
+@StateLabTest(lifecycle = WorldLifecycle.PER_METHOD, seed = 1)
 class SagaScenarioTests {
 
-  private final Scenario scenario = ScenarioCatalog.byName("saga").orElseThrow();
-  private final World world = World.newInstance(WorldOptions.newBuilder().seed(1).startTime(ChaosExperiment.START).build());
-  private SagaScenario.Bookings bookings;
+  private StateMachineUnderTest saga;
+  private Bookings bookings;
+  private Faults faults;
 
   @BeforeEach
-  void setUp() {
-    scenario.setup(world);
-    bookings = SagaScenario.Bookings.of(world);
-  }
-
-  @AfterEach
-  void tearDown() {
-    world.close();
-  }
-
-  private static List<String> tasksEntered(Execution e) {
-    return e.history().stream().filter(h -> h.type().equals("TaskStateEntered"))
-        .map(h -> h.details().get("name").asText()).toList();
+  void deploy(StateLab lab) {
+    new SagaScenario().setup(lab.world());
+    bookings = Bookings.of(lab.world());
+    faults = Faults.of(lab.world());
+    saga = lab.deploy(Scenario.fromClasspath("scenarios/saga.asl.json"));
   }
 
   @Test
   void aTripWithEverythingAvailableKeepsAllThreeBookings() {
-    Execution e = world.run(scenario.stateMachine(), scenario.defaultInput());
+    Execution trip = saga.run("{\"tripId\": \"trip-1\"}");
 
-    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(trip).succeeded()
+        .visitedStates("BookHotel", "BookFlight", "BookCar", "Booked")
+        .hasOutputAt("$.car.bookingId", "car-1");
     assertThat(bookings.active()).containsExactly("car-1", "flight-1", "hotel-1");
-    assertThat(e.output().at("/car/bookingId").asText()).isEqualTo("car-1");
   }
 
   @Test
   void anUnavailableCarCancelsTheFlightThenTheHotel() {
-    Execution e = world.run(scenario.stateMachine(), Json.parse("{\"tripId\": \"t\", \"unavailable\": \"car\"}"));
+    Execution trip = saga.run("{\"tripId\": \"trip-2\", \"unavailable\": \"car\"}");
 
-    assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(e.error()).isEqualTo("BookingFailed");
-    assertThat(tasksEntered(e)).containsExactly("BookHotel", "BookFlight", "BookCar", "CancelFlight", "CancelHotel");
+    assertThat(trip).failedWith("BookingFailed")
+        .tookCatch("BookCar", "CarUnavailable", "CancelFlight")
+        .visitedStates("BookHotel", "BookFlight", "BookCar", "CancelFlight", "CancelHotel", "BookingFailed");
     assertThat(bookings.active()).isEmpty();
     assertThat(bookings.cancelled()).containsExactly("flight-1", "hotel-1");
   }
 
   @Test
   void anUnavailableHotelNeedsNoCompensation() {
-    Execution e = world.run(scenario.stateMachine(), Json.parse("{\"tripId\": \"t\", \"unavailable\": \"hotel\"}"));
+    Execution trip = saga.run("{\"tripId\": \"trip-3\", \"unavailable\": \"hotel\"}");
 
-    assertThat(e.error()).isEqualTo("BookingFailed");
-    assertThat(tasksEntered(e)).containsExactly("BookHotel");
+    assertThat(trip).failedWith("BookingFailed").visitedStates("BookHotel", "BookingFailed");
     assertThat(bookings.active()).isEmpty();
   }
 
   @Test
-  void aTransientFlightErrorIsRetriedNotCompensated() {
-    Faults.of(world).onFunction("bookFlight").onNthCall(1).serviceError();
+  void aTransientFlightErrorIsRetriedAfterASecondNotCompensated() {
+    faults.onFunction("bookFlight").onNthCall(1).serviceError();
 
-    Execution e = world.run(scenario.stateMachine(), scenario.defaultInput());
+    Execution trip = saga.run("{\"tripId\": \"trip-4\"}");
 
-    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(trip).succeeded()
+        .hasRetryCount("BookFlight", 1)
+        .hasRetryDelays("BookFlight", Duration.ofSeconds(1));
     assertThat(bookings.cancelled()).isEmpty();
   }
 
   @Test
-  void underRandomServiceErrorsNoTripIsLeftHalfBooked() {
-    LambdaStore.of(world).runHandlersInline(true);
-    Faults faults = Faults.of(world);
+  void underThirtyPercentServiceErrorsNoTripIsLeftHalfBooked(StateLab lab, ClockControl clock) {
+    LambdaStore.of(lab.world()).runHandlersInline(true);
     faults.onFunction("bookFlight").withProbability(0.3).serviceError();
     faults.onFunction("bookCar").withProbability(0.3).serviceError();
-    StateMachine machine = scenario.stateMachine();
+    StateMachine machine = new SagaScenario().stateMachine();
     List<Execution> trips = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      trips.add(world.start(machine, scenario.input(i)));
+      trips.add(lab.world().start(machine, new SagaScenario().input(i)));
     }
-    world.runUntilIdle();
+    clock.runUntilIdle();
 
     long booked = trips.stream().filter(t -> t.status() == ExecutionStatus.SUCCEEDED).count();
     assertThat(booked).isBetween(50L, 99L);
     assertThat(trips).filteredOn(t -> t.status() != ExecutionStatus.SUCCEEDED)
-        .extracting(Execution::error).containsOnly("BookingFailed");
-    // Every trip either holds its three bookings or none.
+        .allSatisfy(t -> assertThat(t).failedWith("BookingFailed"));
+    // Every trip holds either its three bookings or none.
     assertThat(bookings.active()).hasSize((int) booked * 3);
   }
 }

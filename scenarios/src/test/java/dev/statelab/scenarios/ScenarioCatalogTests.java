@@ -14,7 +14,8 @@ class ScenarioCatalogTests {
 
   @Test
   void theCatalogueListsTheScenariosByName() {
-    assertThat(ScenarioCatalog.names()).containsExactly("fan-out", "retry-storm", "saga");
+    assertThat(ScenarioCatalog.names()).containsExactly("express-ingestion", "fan-out", "human-approval",
+        "parallel-etl", "polling-loop", "retry-storm", "saga");
     assertThat(ScenarioCatalog.byName("saga")).get().isInstanceOf(SagaScenario.class);
     assertThat(ScenarioCatalog.byName("no-such-scenario")).isEmpty();
   }
