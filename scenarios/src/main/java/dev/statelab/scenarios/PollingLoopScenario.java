@@ -5,6 +5,7 @@ import dev.statelab.chaos.ChaosSweep;
 import dev.statelab.chaos.Latency;
 import dev.statelab.chaos.RetryPolicy;
 import dev.statelab.engine.World;
+import dev.statelab.integration.awssdk.AwsSdkBridge;
 import dev.statelab.json.Json;
 import dev.statelab.service.batch.BatchModule;
 import dev.statelab.service.batch.BatchStore;
@@ -36,7 +37,8 @@ public final class PollingLoopScenario implements Scenario {
   /** A compute environment of 16 vCPUs, the queue {@code exports} and the job definition {@code export} (25 minutes, simulated). */
   @Override
   public void setup(World world) {
-    new BatchModule().install(world);
+    // aws-sdk:batch:describeJobs reaches the Batch API in-process (a served world has it already).
+    new BatchModule().install(world).forEach(api -> AwsSdkBridge.registerBySpec(world, api));
     BatchStore batch = BatchStore.of(world);
     batch.createComputeEnvironment(Json.parse("""
         {"computeEnvironmentName": "exports-ce", "type": "MANAGED",
