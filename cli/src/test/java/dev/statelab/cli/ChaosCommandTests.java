@@ -26,7 +26,8 @@ class ChaosCommandTests {
   void listPrintsTheScenarioNamesOneALine() {
     CliRunner.Result r = CliRunner.run("chaos", "--list");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines()).containsExactly("fan-out", "retry-storm", "saga");
+    assertThat(r.out().lines()).containsExactly("express-ingestion", "fan-out", "human-approval", "parallel-etl",
+        "polling-loop", "retry-storm", "saga");
   }
 
   @Test
@@ -60,7 +61,8 @@ class ChaosCommandTests {
   void anUnknownScenarioIsAUsageErrorNamingTheScenarios() {
     CliRunner.Result r = CliRunner.run("chaos", "nope");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("statelab chaos: unknown scenario 'nope'; one of: fan-out, retry-storm, saga\n");
+    assertThat(r.err()).isEqualTo("statelab chaos: unknown scenario 'nope'; one of: express-ingestion, fan-out,"
+        + " human-approval, parallel-etl, polling-loop, retry-storm, saga\n");
   }
 
   @Test

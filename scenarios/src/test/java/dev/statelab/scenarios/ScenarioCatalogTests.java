@@ -3,6 +3,8 @@ package dev.statelab.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statelab.chaos.ChaosExperiment;
+import dev.statelab.chaos.ChaosReport;
+import dev.statelab.chaos.ChaosSweep;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.World;
@@ -30,6 +32,17 @@ class ScenarioCatalogTests {
         assertThat(scenario.description()).as(scenario.name()).isNotBlank();
         assertThat(scenario.defaultSweep().cells()).as(scenario.name()).isGreaterThan(1);
       }
+    }
+  }
+
+  @Test
+  void everyDefaultSweepRunsEveryCell() {
+    for (Scenario scenario : ScenarioCatalog.all()) {
+      ChaosSweep sweep = scenario.defaultSweep().withExecutionsPerCell(5);
+      ChaosReport report = ChaosExperiment.of(scenario, sweep).run();
+      assertThat(report.cells()).as(scenario.name()).hasSize(sweep.cells())
+          .allSatisfy(cell -> assertThat(cell.executions()).isEqualTo(5));
+      assertThat(report.cells().get(0).successRate()).as(scenario.name() + " without faults").isEqualTo(1.0);
     }
   }
 }
