@@ -54,7 +54,7 @@ public final class ParallelEtlScenario implements Scenario {
   }
 
   /**
-   * The Batch compute environment ({@code etl-ce}, 16 vCPUs on EC2), queue {@code etl}, the job
+   * The Batch compute environment ({@code etl-ce}, 512 vCPUs on EC2, so nights running side by side in a sweep do not queue), queue {@code etl}, the job
    * definitions {@code extract-<source>} and the functions {@code transform} and {@code load}.
    */
   @Override
@@ -64,7 +64,7 @@ public final class ParallelEtlScenario implements Scenario {
     BatchStore batch = BatchStore.of(world);
     batch.createComputeEnvironment(Json.parse("""
         {"computeEnvironmentName": "etl-ce", "type": "MANAGED",
-         "computeResources": {"type": "EC2", "maxvCpus": 16}}"""));
+         "computeResources": {"type": "EC2", "maxvCpus": 512}}"""));
     batch.createJobQueue(Json.parse("""
         {"jobQueueName": "etl", "priority": 1,
          "computeEnvironmentOrder": [{"order": 1, "computeEnvironment": "etl-ce"}]}"""));

@@ -34,7 +34,7 @@ public final class PollingLoopScenario implements Scenario {
     return "Submit a Batch job, poll describeJobs every 5 minutes (Wait, Task, Choice) and give up at a deadline.";
   }
 
-  /** A compute environment of 16 vCPUs, the queue {@code exports} and the job definition {@code export} (25 minutes, simulated). */
+  /** A compute environment of 256 vCPUs, the queue {@code exports} and the job definition {@code export} (25 minutes, simulated). */
   @Override
   public void setup(World world) {
     // aws-sdk:batch:describeJobs reaches the Batch API in-process (a served world has it already).
@@ -42,7 +42,7 @@ public final class PollingLoopScenario implements Scenario {
     BatchStore batch = BatchStore.of(world);
     batch.createComputeEnvironment(Json.parse("""
         {"computeEnvironmentName": "exports-ce", "type": "MANAGED",
-         "computeResources": {"type": "FARGATE", "maxvCpus": 16}}"""));
+         "computeResources": {"type": "FARGATE", "maxvCpus": 256}}"""));
     batch.createJobQueue(Json.parse("""
         {"jobQueueName": "exports", "priority": 1,
          "computeEnvironmentOrder": [{"order": 1, "computeEnvironment": "exports-ce"}]}"""));
@@ -65,7 +65,7 @@ public final class PollingLoopScenario implements Scenario {
   }
 
   /**
-   * Rates 0, 10% and 30% of throttled describeJobs polls, with jobs slowed by 0 to 40 minutes;
+   * Rates 0, 10% and 30% of throttled describeJobs polls, with jobs slowed by 0 to 20 minutes (all within the deadline);
    * no retries against the definition's 3 x 5 s; 50 exports.
    */
   @Override
@@ -74,7 +74,7 @@ public final class PollingLoopScenario implements Scenario {
         List.of(RetryPolicy.none(), RetryPolicy.of(3, 5, 2, false)),
         List.of(1L), 50,
         (faults, rate) -> {
-          faults.onJobDefinition("export").latency(Latency.uniform(Duration.ZERO, Duration.ofMinutes(40)));
+          faults.onJobDefinition("export").latency(Latency.uniform(Duration.ZERO, Duration.ofMinutes(20)));
           faults.onState("CheckStatus").withProbability(rate).throttle();
         });
   }
