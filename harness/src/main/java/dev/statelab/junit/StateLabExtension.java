@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * }</pre>
  */
 public final class StateLabExtension implements BeforeAllCallback, BeforeEachCallback,
-    ParameterResolver, ExecutionCondition, TestExecutionExceptionHandler {
+    ParameterResolver, ExecutionCondition, TestExecutionExceptionHandler,
+    LifecycleMethodExecutionExceptionHandler {
 
   private static final Namespace NAMESPACE = Namespace.create(StateLabExtension.class);
   private static final String LAB = "lab";
@@ -172,17 +174,37 @@ public final class StateLabExtension implements BeforeAllCallback, BeforeEachCal
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    printHistories(context);
+    throw throwable;
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    printHistories(context);
+    throw throwable;
+  }
+
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    printHistories(context);
+    throw throwable;
+  }
+
+  /** Prints the histories of the last executions of the context's lab, if it has any. */
+  private void printHistories(ExtensionContext context) {
     StateLabSettings s = settings(context);
     Optional<StateLab> lab = existing(context);
-    if (lab.isPresent() && s.historiesOnFailure() > 0) {
-      List<Execution> last = lab.get().lastExecutions(s.historiesOnFailure());
-      if (!last.isEmpty()) {
-        s.historyOutput().print("StateLab: " + context.getDisplayName() + " failed; the last "
-            + last.size() + " execution(s):\n" + HistoryTable.render(last));
-        s.historyOutput().flush();
-      }
+    if (lab.isEmpty() || s.historiesOnFailure() == 0) {
+      return;
     }
-    throw throwable;
+    List<Execution> last = lab.get().lastExecutions(s.historiesOnFailure());
+    if (!last.isEmpty()) {
+      s.historyOutput().print("StateLab: " + context.getDisplayName() + " failed; the last "
+          + last.size() + " execution(s):\n" + HistoryTable.render(last));
+      s.historyOutput().flush();
+    }
   }
 
   /** The store's value: closes the lab when its context ends (JUnit before and after 5.13). */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,36 @@ class ExtensionEngineTests {
         .containsPattern("     3  0\\.000s      PassStateExited +Check\n")
         .containsPattern("     5  0\\.000s      ExecutionFailed +Boom: it broke\n")
         .doesNotContain("first");
+  }
+
+  static final ByteArrayOutputStream PRINTED_AFTER_EACH = new ByteArrayOutputStream();
+
+  static class FailingAfterEachCase {
+    @RegisterExtension
+    static StateLabExtension ext = StateLabExtension.newBuilder()
+        .historyOutput(new PrintStream(PRINTED_AFTER_EACH, true, StandardCharsets.UTF_8))
+        .build();
+
+    @AfterEach
+    void checkEveryExecutionSucceeded(StateLab lab) {
+      lab.executions().forEach(e -> StateLabAssertions.assertThat(e).succeeded());
+    }
+
+    @Test
+    void runsAFailingMachine(StateLab lab) {
+      lab.deploy(Scenario.ofDefinition("""
+          {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Late"}}}""").named("late")).run("{}");
+    }
+  }
+
+  @Test
+  void aFailingAfterEachMethodPrintsTheHistoriesToo() {
+    Events events = run(FailingAfterEachCase.class);
+
+    assertThat(events.failed()).containsOnlyKeys("runsAFailingMachine(StateLab)");
+    assertThat(PRINTED_AFTER_EACH.toString(StandardCharsets.UTF_8))
+        .startsWith("StateLab: runsAFailingMachine(StateLab) failed; the last 1 execution(s):")
+        .contains("(FAILED: Late), 3 events");
   }
 
   @StateLabTest(backend = Backend.LOCALSTACK)

@@ -11,6 +11,7 @@ import dev.statelab.service.lambda.LambdaFunctionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -85,5 +86,14 @@ class OrderWorkflowTests {
   @Test
   void oneWorldServesTheWholeClass(World world) {
     assertThat(world).isSameAs(firstWorld);
+  }
+
+  @Nested
+  class Refunds {
+    @Test
+    void aNestedClassSharesTheOuterClasssWorld(World world) {
+      assertThat(world).isSameAs(firstWorld);
+      assertThat(order.run("{\"card\": \"declined\"}")).succeeded().visitedStates("Charge", "Refund");
+    }
   }
 }

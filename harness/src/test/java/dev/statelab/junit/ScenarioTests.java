@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.batch.model.CRType;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentOrder;
 import software.amazon.awssdk.services.batch.model.ComputeResource;
 import software.amazon.awssdk.services.batch.model.JobDefinitionType;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** Scenarios: definitions with substitutions, workflow types, mocks and fixtures. */
 @StateLabTest(lifecycle = WorldLifecycle.PER_METHOD, seed = 11)
@@ -76,6 +77,16 @@ class ScenarioTests {
     assertThat(execution.type()).isEqualTo(ExecutionType.EXPRESS);
     assertThat(execution.arn()).contains(":express:GreetFast:");
     assertThat(execution).succeeded().hasTransitions(1);
+  }
+
+  @Test
+  void startSyncExecutionOfAnExpressPassMachineAnswersOnTheVirtualClock(StateLab lab, SfnClient sfn) {
+    StateMachineUnderTest greet = lab.deploy(Scenario.ofDefinition(GREETING).named("GreetSync")
+        .type(ExecutionType.EXPRESS).substitute("Greeting", "yo").substitute("TableName", "t"));
+
+    String output = sfn.startSyncExecution(b -> b.stateMachineArn(greet.arn()).input("{}")).output();
+
+    assertThat(output).isEqualTo("{\"text\":\"yo\",\"table\":\"t\"}");
   }
 
   @Test
