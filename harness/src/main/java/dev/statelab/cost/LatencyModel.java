@@ -195,7 +195,7 @@ public final class LatencyModel {
         case "LambdaFunctionScheduled" -> out.add("lambda");
         case "ActivityScheduled" -> out.add("activity");
         case "TaskScheduled" -> out.add(e.details() == null ? DEFAULT_INTEGRATION
-            : e.details().path("resourceType").asText(DEFAULT_INTEGRATION));
+            : e.details().path("resourceType").asText(DEFAULT_INTEGRATION).replaceFirst("^aws-sdk:", ""));
         default -> { }
       }
     }
