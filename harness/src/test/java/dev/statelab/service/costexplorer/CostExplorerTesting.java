@@ -36,7 +36,7 @@ final class CostExplorerTesting {
 
   /** A virtual-clock world at {@link #START}. */
   static World newWorld() {
-    return World.newInstance(WorldOptions.newBuilder().startTime(START).realIoGrace(Duration.ofMillis(1)).build());
+    return World.newInstance(WorldOptions.newBuilder().startTime(START).realIoGrace(Duration.ofMillis(200)).build());
   }
 
   /** Registers the {@code double} function and the Fargate queue {@code q} with job definition {@code crunch}. */
