@@ -184,7 +184,9 @@ public final class Projection {
   }
 
   private static String dollars(BigDecimal amount) {
-    BigDecimal v = amount.setScale(amount.abs().compareTo(BigDecimal.ONE) >= 0 ? 2 : 8, RoundingMode.HALF_EVEN);
-    return "$" + CostBreakdown.plain(v);
+    if (amount.abs().compareTo(BigDecimal.ONE) >= 0) {
+      return "$" + amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+    return "$" + CostBreakdown.plain(amount.setScale(8, RoundingMode.HALF_EVEN));
   }
 }

@@ -79,7 +79,8 @@ public final class CostExplorerService implements AwsService {
     JsonNode out = switch (request.operation()) {
       case "GetCostAndUsage" -> getCostAndUsage(body, request.accountId());
       case "GetDimensionValues" -> getDimensionValues(body, request.accountId());
-      default -> throw new AwsServiceException("UnknownOperationException", null);
+      default -> throw new AwsServiceException("UnknownOperationException",
+          "Unsupported operation " + request.operation());
     };
     UsageLedger.of(world).record(Services.COST_EXPLORER, "APIRequest", 1, "Requests",
         Map.of("operation", request.operation()));
