@@ -161,8 +161,7 @@ public final class CostReports {
   }
 
   private static double total(List<UsageRecord> records, String service, String usageType) {
-    return records.stream().filter(r -> r.service().equals(service) && r.usageType().equals(usageType))
-        .mapToDouble(UsageRecord::quantity).sum();
+    return ScenarioUsage.total(records, service, usageType);
   }
 
   private static String singular(String unit) {

@@ -49,7 +49,8 @@ public record ScenarioUsage(String name, List<UsageRecord> standard, List<UsageR
     return Math.round(standardTotal(Services.STEP_FUNCTIONS, StepFunctionsMetering.STATE_TRANSITION));
   }
 
-  private static double total(List<UsageRecord> records, String service, String usageType) {
+  /** The summed quantity of one service's usage type in some records. */
+  static double total(List<UsageRecord> records, String service, String usageType) {
     return records.stream().filter(r -> r.service().equals(service) && r.usageType().equals(usageType))
         .mapToDouble(UsageRecord::quantity).sum();
   }
