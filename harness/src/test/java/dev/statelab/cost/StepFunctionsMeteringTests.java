@@ -156,4 +156,22 @@ class StepFunctionsMeteringTests {
       assertThat(meter.expressBilling(e.arn()).billedDurationMillis()).isEqualTo(100);
     }
   }
+
+  @Test
+  void distributedMapChildrenAreMeteredWithTheirOwnType() {
+    String machine = """
+        {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "%s"},
+            "StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "End": true}}}}}}""";
+
+    Execution standard = world.run(StateMachine.parse(machine.formatted("STANDARD")), Json.parse("[1, 2, 3]"));
+    assertThat(standard.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    // The parent enters M once; each of the 3 children enters A and B.
+    assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "StateTransition")).isEqualTo(1 + 3 * 2);
+
+    world.run(StateMachine.parse(machine.formatted("EXPRESS")), Json.parse("[1, 2]"));
+    assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "StateTransition")).isEqualTo(7 + 1);
+    assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "Request")).isEqualTo(2);
+    assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "Duration")).isEqualTo(2 * 0.00625);
+  }
 }
