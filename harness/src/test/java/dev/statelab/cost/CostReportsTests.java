@@ -11,6 +11,8 @@ import dev.statelab.engine.ExecutionType;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.json.Json;
+import dev.statelab.service.lambda.LambdaModule;
+import dev.statelab.service.lambda.LambdaStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,15 +22,15 @@ import org.junit.jupiter.api.Test;
 /** The report JSON, from a scenario measured once as Standard and once as Express. */
 class CostReportsTests {
 
-  private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:";
-
   /** Validate, wait 2 s, then Pass to the end: 4 states. */
   private static final String ORDER_FLOW = """
       {"StartAt": "Validate", "States": {
-        "Validate": {"Type": "Task", "Resource": "%sValidate", "Next": "Hold"},
+        "Validate": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+          "Parameters": {"FunctionName": "validate", "Payload.$": "$"}, "ResultSelector": {"ok.$": "$.Payload.ok"},
+          "Next": "Hold"},
         "Hold": {"Type": "Wait", "Seconds": 2, "Next": "Shape"},
         "Shape": {"Type": "Pass", "Parameters": {"ok.$": "$.ok"}, "Next": "Done"},
-        "Done": {"Type": "Succeed"}}}""".formatted(FUNCTION_ARN);
+        "Done": {"Type": "Succeed"}}}""";
 
   /** Runs the flow once with the given type in a fresh world; returns the world's ledger and the meter's billing. */
   static ScenarioUsage measure() {
@@ -38,9 +40,11 @@ class CostReportsTests {
       try (World world = World.newInstance(WorldOptions.newBuilder()
           .startTime(Instant.parse("2026-11-02T00:00:00Z")).build())) {
         StepFunctionsMetering meter = StepFunctionsMetering.install(world);
-        world.integrations().function("Validate", in -> Json.parse("{\"ok\": true}"));
+        new LambdaModule().install(world);
+        LambdaStore.of(world).registerJson("validate", in -> Json.parse("{\"ok\": true}"));
         Execution e = world.run(StateMachine.parse(ORDER_FLOW), ExecutionRequest.of(Json.object()).withType(type));
         ledgers[type.ordinal()] = UsageLedger.of(world);
+        LambdaStore.of(world).close();
         if (type == ExecutionType.EXPRESS) {
           billing = meter.expressBilling(e.arn());
         }
@@ -80,6 +84,9 @@ class CostReportsTests {
     assertThat(scenario.at("/express/stepFunctionsCost").asText()).isEqualTo("3.08375");
     assertThat(scenario.at("/usagePerExecution/express/requests").asDouble()).isEqualTo(1);
     assertThat(scenario.at("/usagePerExecution/standard/transitions").asLong()).isEqualTo(4);
+    assertThat(scenario.at("/usagePerExecution/standard/lambdaRequests").asDouble()).isEqualTo(1);
+    assertThat(scenario.at("/usagePerExecution/express/lambdaRequests").asDouble()).isEqualTo(1);
+    assertThat(scenario.at("/standard/costByService").has("AWS Lambda")).isTrue();
     assertThat(scenario.get("cheaper").asText()).isEqualTo("EXPRESS");
     assertThat(scenario.get("breakEvenExecutions").asText()).isEqualTo("never");
   }
@@ -87,8 +94,10 @@ class CostReportsTests {
   @Test
   void aLatencyEstimateAddsOverheadsToTheObservedDuration() {
     try (World world = World.newInstance()) {
-      world.integrations().function("Validate", in -> Json.parse("{\"ok\": true}"));
+      new LambdaModule().install(world);
+      LambdaStore.of(world).registerJson("validate", in -> Json.parse("{\"ok\": true}"));
       Execution e = world.run(StateMachine.parse(ORDER_FLOW), Json.object());
+      LambdaStore.of(world).close();
       LatencyModel model = LatencyModel.defaults()
           .withTransition(ExecutionType.STANDARD, new LatencyModel.Distribution(40, 40, "fixed"))
           .withIntegration("lambda", LatencyModel.calibrate(List.of(25.0, 25.0, 25.0)));
