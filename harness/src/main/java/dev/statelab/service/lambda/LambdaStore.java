@@ -100,6 +100,23 @@ public final class LambdaStore implements AutoCloseable {
     return world;
   }
 
+  /**
+   * Adds an invocation to the Lambda usage ledger and, unless throttled, to the world's {@link
+   * dev.statelab.cost.UsageLedger}: {@code Request} 1 and {@code Lambda-GB-Second} (x86_64, the
+   * only architecture functions have here).
+   */
+  private void bill(InvocationRecord record) {
+    usage.add(record);
+    if (record.outcome() != InvocationRecord.Outcome.THROTTLED) {
+      dev.statelab.cost.UsageLedger ledger = dev.statelab.cost.UsageLedger.of(world);
+      java.util.Map<String, String> attributes = java.util.Map.of("functionName", record.functionName(),
+          "requestId", record.requestId());
+      ledger.record(dev.statelab.cost.Services.LAMBDA, "Request", 1, "Requests", attributes);
+      ledger.record(dev.statelab.cost.Services.LAMBDA, "Lambda-GB-Second", record.gbSeconds(), "GB-Seconds",
+          attributes);
+    }
+  }
+
   /** The usage ledger. */
   public LambdaUsage usage() {
     return usage;
@@ -303,7 +320,7 @@ public final class LambdaStore implements AutoCloseable {
     FunctionConfig config = e.config;
     if (!acquire(e, config)) {
       Instant now = world.now();
-      usage.add(new InvocationRecord(config.name(), requestId, now, now, 0, 0, config.memoryMb(),
+      bill(new InvocationRecord(config.name(), requestId, now, now, 0, 0, config.memoryMb(),
           InvocationRecord.Outcome.THROTTLED));
       return CompletableFuture.failedFuture(
           new AwsServiceException("TooManyRequestsException", "Rate Exceeded.", 429));
@@ -323,7 +340,7 @@ public final class LambdaStore implements AutoCloseable {
       long nanos = System.nanoTime() - startNanos;
       InvocationRecord.Outcome outcome = failure != null ? InvocationRecord.Outcome.SERVICE_ERROR : response.outcome();
       long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
-      usage.add(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
+      bill(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
           billed, config.memoryMb(), outcome));
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
