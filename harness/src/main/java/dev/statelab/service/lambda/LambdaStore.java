@@ -1,6 +1,7 @@
 package dev.statelab.service.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsServiceException;
 import java.io.ByteArrayInputStream;
@@ -337,7 +338,11 @@ public final class LambdaStore implements AutoCloseable {
     }
     CompletableFuture<InvocationResult> done = run.handle((response, failure) -> {
       release(e);
-      long nanos = System.nanoTime() - startNanos;
+      // On a virtual clock the function's time is world time (deterministic for a seed);
+      // on a real clock it is the time the code really ran.
+      long nanos = world.options().clockMode() == ClockMode.VIRTUAL
+          ? Duration.between(start, world.now()).toNanos()
+          : System.nanoTime() - startNanos;
       InvocationRecord.Outcome outcome = failure != null ? InvocationRecord.Outcome.SERVICE_ERROR : response.outcome();
       long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
       bill(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
