@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}, {@code serve},
- * {@code bench}.
+ * {@code bench}, {@code chaos}.
  *
  * <p>Exit codes follow one rule across commands: 0 when the thing asked for succeeded, 1 when it
  * ran and failed (an execution failed, a definition is invalid, a case failed), 2 on bad usage.
@@ -38,6 +38,12 @@ public final class Main {
         bench [--quick] [--include REGEX] [--out FILE]
             Run the JMH suites (benchmarks/target/benchmarks.jar) with progress on the
             terminal and JSON results in FILE (default target/statelab-bench/jmh.json).
+        chaos SCENARIO [--seed N] [--executions N] [--out FILE.json]
+            Run the scenario's default chaos sweep (fault rates x retry policies x
+            seeds) on virtual-clock worlds; print a table per cell (success rate,
+            attempts, latency p50/p90/p99, transitions) and the results as JSON (to
+            FILE.json with --out, else to stdout with the table on stderr). The same
+            seed gives the same JSON. 'chaos --list' prints the scenario names.
       """;
 
   private Main() {}
@@ -63,6 +69,8 @@ public final class Main {
         case "serve" -> new ServeCommand(out, err).execute(Arguments.parse(rest, ServeCommand.FLAGS, List.of()));
         case "bench" -> new BenchCommand(out, err)
             .execute(Arguments.parse(rest, BenchCommand.FLAGS, BenchCommand.SWITCHES));
+        case "chaos" -> new ChaosCommand(out, err)
+            .execute(Arguments.parse(rest, ChaosCommand.FLAGS, ChaosCommand.SWITCHES));
         default -> {
           err.println("statelab: unknown command '" + args[0] + "'");
           err.print(USAGE);

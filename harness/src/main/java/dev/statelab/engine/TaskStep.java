@@ -187,6 +187,7 @@ final class TaskStep {
       for (dev.statelab.integration.TaskInterceptor interceptor : f.run.world.integrations().interceptors()) {
         stage = interceptor.intercept(request, f.retryCount);
         if (stage != null) {
+          worldDriven = dev.statelab.integration.TaskInterceptor.completesOnWorldClock(stage);
           break;
         }
       }

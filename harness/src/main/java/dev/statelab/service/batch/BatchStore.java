@@ -50,6 +50,7 @@ public final class BatchStore {
   private final List<Consumer<JsonNode>> endListeners = new ArrayList<>();
   private final Map<String, List<Consumer<JsonNode>>> watchers = new LinkedHashMap<>();
   private long sequence;
+  private volatile java.util.function.UnaryOperator<JobRunner> runnerDecorator = java.util.function.UnaryOperator.identity();
 
   private BatchStore(World world) {
     this.world = world;
@@ -93,6 +94,17 @@ public final class BatchStore {
   /** Runs jobs of the named job definition (any revision) with {@code runner} instead of the model. */
   public BatchStore registerRunner(String jobDefinitionName, JobRunner runner) {
     runners.put(Objects.requireNonNull(jobDefinitionName), Objects.requireNonNull(runner));
+    return this;
+  }
+
+  /**
+   * Wraps the runner of every job attempt from now on (fault plans use this); the wrapper sees
+   * the job definition's name in the {@link JobContext}. Wrappers compose: the latest is outermost.
+   */
+  public BatchStore decorateRunners(java.util.function.UnaryOperator<JobRunner> decorator) {
+    Objects.requireNonNull(decorator, "decorator");
+    java.util.function.UnaryOperator<JobRunner> previous = runnerDecorator;
+    runnerDecorator = r -> decorator.apply(previous.apply(r));
     return this;
   }
 
@@ -537,19 +549,21 @@ public final class BatchStore {
       job.pending = world.schedule(Duration.ofSeconds(timeout),
           () -> attemptEnded(job, null, null, TIMEOUT_REASON, true));
     } else {
+      Integer exitCode = result.exitCode() == JobOutcome.NO_EXIT_CODE ? null : result.exitCode();
+      String statusReason = result.statusReason() != null ? result.statusReason() : CONTAINER_EXITED;
       job.pending = world.schedule(result.duration(),
-          () -> attemptEnded(job, result.exitCode(), result.reason(), CONTAINER_EXITED, true));
+          () -> attemptEnded(job, exitCode, result.reason(), statusReason, true));
     }
   }
 
   private JobRunner runner(Job job) {
     JobRunner registered = runners.get(job.definition.name());
     if (registered != null) {
-      return registered;
+      return runnerDecorator.apply(registered);
     }
     String kind = job.parameters.getOrDefault("statelab:runner",
         job.tags.getOrDefault("statelab:runner", "simulated"));
-    return kind.equals("process") ? process : simulated;
+    return runnerDecorator.apply(kind.equals("process") ? process : simulated);
   }
 
   private void attemptEnded(Job job, Integer exitCode, String reason, String statusReason,

@@ -15,17 +15,30 @@ final class InJvmRuntime implements FunctionRuntime {
   private final LambdaHandler handler;
   private final ExecutorService executor;
   private final ScheduledExecutorService timer;
+  private final java.util.function.BooleanSupplier inline;
 
-  InJvmRuntime(LambdaHandler handler, ExecutorService executor, ScheduledExecutorService timer) {
+  InJvmRuntime(LambdaHandler handler, ExecutorService executor, ScheduledExecutorService timer,
+      java.util.function.BooleanSupplier inline) {
     this.handler = handler;
     this.executor = executor;
     this.timer = timer;
+    this.inline = inline;
   }
 
   @Override
   public CompletionStage<RuntimeResponse> invoke(FunctionConfig config, byte[] event, LambdaContext context) {
     CompletableFuture<RuntimeResponse> result = new CompletableFuture<>();
     byte[] input = event.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : event;
+    if (inline.getAsBoolean()) {
+      try {
+        byte[] out = handler.handle(input, context);
+        return CompletableFuture.completedFuture(
+            RuntimeResponse.ok(out == null ? "null".getBytes(StandardCharsets.UTF_8) : out));
+      } catch (Throwable t) {
+        return CompletableFuture.completedFuture(
+            RuntimeResponse.error(ErrorPayloads.javaError(t, context.awsRequestId())));
+      }
+    }
     Future<?> run = executor.submit(() -> {
       try {
         byte[] out = handler.handle(input, context);

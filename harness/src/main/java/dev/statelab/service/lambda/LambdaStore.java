@@ -82,6 +82,7 @@ public final class LambdaStore implements AutoCloseable {
   private final AtomicInteger accountInFlight = new AtomicInteger();
   private volatile int accountLimit = DEFAULT_ACCOUNT_CONCURRENCY;
   private volatile boolean closed;
+  private volatile boolean inlineHandlers;
 
   LambdaStore(World world) {
     this.world = Objects.requireNonNull(world, "world");
@@ -132,6 +133,17 @@ public final class LambdaStore implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Runs in-JVM handlers on the invoking thread (the world's, for Task states) instead of the
+   * store's executor, without the timeout: a task's result is then ready when the task starts, so
+   * a seeded run of many executions completes its tasks in the same order every time (chaos
+   * experiments). Only for handlers that do not block; off by default.
+   */
+  public LambdaStore runHandlersInline(boolean inline) {
+    this.inlineHandlers = inline;
+    return this;
+  }
+
   /** Invocations running now, across the account. */
   public int inFlight() {
     return accountInFlight.get();
@@ -149,7 +161,7 @@ public final class LambdaStore implements AutoCloseable {
     Objects.requireNonNull(handler, "handler");
     FunctionConfig config = config(name, "java21", "statelab.InJvm::handleRequest", timeoutSeconds, memoryMb,
         Map.of(), "in-jvm:" + name, 0);
-    return put(config, new InJvmRuntime(handler, executor, timer));
+    return put(config, new InJvmRuntime(handler, executor, timer, () -> inlineHandlers));
   }
 
   /** Registers an in-JVM function over parsed JSON. */
@@ -464,7 +476,7 @@ public final class LambdaStore implements AutoCloseable {
   }
 
   /** The function name in a name, a partial ARN or a (qualified) ARN. */
-  static String functionName(String nameOrArn) {
+  public static String functionName(String nameOrArn) {
     String s = nameOrArn;
     int at = s.indexOf(":function:");
     if (at >= 0) {
