@@ -188,6 +188,22 @@ final class DefaultWorld implements World {
   }
 
   @Override
+  public boolean runUntil(java.util.function.BooleanSupplier condition) {
+    java.util.Objects.requireNonNull(condition, "condition");
+    requireNoDriver();
+    loop.lock.lock();
+    try {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      loop.drive(Long.MAX_VALUE, false, condition);
+      return condition.getAsBoolean();
+    } finally {
+      loop.lock.unlock();
+    }
+  }
+
+  @Override
   public void advanceBy(Duration duration) {
     requireNoDriver();
     loop.lock.lock();

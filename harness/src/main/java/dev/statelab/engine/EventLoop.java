@@ -221,9 +221,20 @@ final class EventLoop {
    * @param forever keep waiting for outside work instead of returning when idle
    */
   void drive(long untilMillis, boolean forever) {
+    drive(untilMillis, forever, null);
+  }
+
+  /**
+   * Like {@link #drive(long, boolean)}, but returns as soon as {@code stop} holds after a round of
+   * ready work and due timers (null: never). Caller holds the lock.
+   */
+  void drive(long untilMillis, boolean forever, java.util.function.BooleanSupplier stop) {
     while (!closed) {
       runReady();
       fireDue();
+      if (stop != null && stop.getAsBoolean()) {
+        return;
+      }
       if (!external.isEmpty()) {
         continue;
       }

@@ -79,6 +79,13 @@ public interface World extends AutoCloseable {
    */
   void runUntilIdle();
 
+  /**
+   * Runs like {@link #runUntilIdle()} but stops at the first point, after a round of ready work
+   * and the timers due at one instant, where {@code condition} holds (checked on the world's
+   * thread); returns whether it holds, false when the world went idle first.
+   */
+  boolean runUntil(java.util.function.BooleanSupplier condition);
+
   /** Runs what is due within the next {@code duration} of world time, ending exactly that much later. */
   void advanceBy(Duration duration);
 

@@ -7,12 +7,15 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /**
  * Builds AWS SDK for Java v2 clients configured for a local endpoint.
@@ -32,8 +35,11 @@ import software.amazon.awssdk.regions.Region;
  *   <li>{@link SdkAdvancedClientOption#DISABLE_HOST_PREFIX_INJECTION}: otherwise {@code
  *       StartSyncExecution} calls {@code http://sync-127.0.0.1:port} and fails with {@code
  *       UnknownHostException} (the model's {@code hostPrefix: "sync-"});
- *   <li>its own {@link Apache5HttpClient}, set explicitly (the SDK otherwise picks one from the
- *       class path silently); it is closed with the client.
+ *   <li>its own {@link Apache5HttpClient} (sync) or {@link NettyNioAsyncHttpClient} (async), set
+ *       explicitly (the SDK otherwise picks one from the class path silently); it is closed with
+ *       the client;
+ *   <li>for S3, path-style addressing ({@code http://127.0.0.1:port/bucket/key}): virtual-hosted
+ *       style would call {@code http://bucket.127.0.0.1:port}.
  * </ul>
  *
  * <p>{@code overrideConfiguration(Consumer)} replaces earlier override configuration, so pass
@@ -110,6 +116,14 @@ public final class SdkClients {
         .build();
   }
 
+  /** Builds an async client on Netty, e.g. {@code asyncClient(SfnAsyncClient.builder())}. */
+  public <B extends AwsClientBuilder<B, C> & AwsAsyncClientBuilder<B, C>, C> C asyncClient(
+      B builder) {
+    return configure(builder, o -> { })
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+        .build();
+  }
+
   /**
    * Applies endpoint, region, credentials, no retries and no host prefix to any client builder,
    * sync or async, leaving the HTTP client to the caller; returns the builder.
@@ -121,6 +135,9 @@ public final class SdkClients {
   private <B extends AwsClientBuilder<B, ?>> B configure(
       B builder, Consumer<ClientOverrideConfiguration.Builder> override) {
     Objects.requireNonNull(builder, "builder");
+    if (builder instanceof S3BaseClientBuilder<?, ?> s3) {
+      s3.forcePathStyle(true);
+    }
     return builder
         .endpointOverride(endpoint)
         .region(region)

@@ -66,6 +66,23 @@ public final class StateLabServer implements AutoCloseable {
    */
   public static StateLabServer start(
       World world, GatewayOptions options, Duration activityPoll, List<ServiceModule> modules) {
+    return start(world, options, activityPoll, modules, true);
+  }
+
+  /**
+   * Serves {@code world} with Step Functions and the given stand-in modules without starting its
+   * driver: the caller moves the world ({@link World#runUntilIdle()}, {@link World#advanceBy}),
+   * and requests run their ready work on the gateway's threads under the world's lock. For tests
+   * that control time themselves; a {@code StartSyncExecution} that needs time to pass waits until
+   * the caller moves it.
+   */
+  public static StateLabServer serveUndriven(
+      World world, GatewayOptions options, Duration activityPoll, List<ServiceModule> modules) {
+    return start(world, options, activityPoll, modules, false);
+  }
+
+  private static StateLabServer start(World world, GatewayOptions options, Duration activityPoll,
+      List<ServiceModule> modules, boolean drive) {
     Objects.requireNonNull(world, "world");
     Objects.requireNonNull(options, "options");
     SfnService sfn = SfnService.newInstance(world, activityPoll);
@@ -77,7 +94,9 @@ public final class StateLabServer implements AutoCloseable {
         AwsSdkBridge.registerBySpec(world, service);
       }
     }
-    world.startDriver();
+    if (drive) {
+      world.startDriver();
+    }
     WorldOptions w = world.options();
     GatewayOptions bound = GatewayOptions.newBuilder()
         .host(options.host())
