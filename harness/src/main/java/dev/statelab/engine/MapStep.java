@@ -103,7 +103,7 @@ final class MapStep implements MapRun {
     List<JsonNode> items = new ArrayList<>();
     itemsNode.forEach(items::add);
     if (s.distributed()) {
-      items = batch(f, s, items);
+      items = batch(f, s, items, effective);
     }
     MapStep step = new MapStep(f, s, effective, items, concurrency, percentage, count == null ? null : count.longValue());
     MapStep before = f.redrivenMap;
@@ -215,7 +215,7 @@ final class MapStep implements MapRun {
   }
 
   /** Groups items for ItemBatcher: each child gets {@code {"Items": [...], "BatchInput": ...}}. */
-  private static List<JsonNode> batch(Frame f, State.Map s, List<JsonNode> items) {
+  private static List<JsonNode> batch(Frame f, State.Map s, List<JsonNode> items, JsonNode effective) {
     JsonNode batcher = s.itemBatcher();
     if (batcher == null) {
       return items;
@@ -229,6 +229,12 @@ final class MapStep implements MapRun {
     }
     long maxBytes = batcher.has("MaxInputBytesPerBatch") ? batcher.get("MaxInputBytesPerBatch").asLong() : 262_144L;
     JsonNode batchInput = batcher.get("BatchInput");
+    if (batchInput != null && batchInput.isObject()) {
+      // BatchInput is a payload template like Parameters ("key.$" paths, or JSONata Arguments-style).
+      batchInput = ItemReading.arguments(f, Json.object().set(
+          s.common().io() instanceof Io.JsonataIo ? "Arguments" : "Parameters", batchInput), effective,
+          s.common().io() instanceof Io.JsonataIo, "ItemBatcher/BatchInput");
+    }
     List<JsonNode> batches = new ArrayList<>();
     ArrayNode current = Json.array();
     long bytes = 0;
