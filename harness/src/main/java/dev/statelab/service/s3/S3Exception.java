@@ -1,6 +1,7 @@
 package dev.statelab.service.s3;
 
 import dev.statelab.gateway.AwsServiceException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,19 +17,12 @@ public final class S3Exception extends AwsServiceException {
 
   private S3Exception(String code, String message, int status, Map<String, String> details) {
     super(code, message, status);
-    this.details = Map.copyOf(details);
-    this.order = details.keySet().toArray(String[]::new);
+    this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
-
-  private final String[] order;
 
   /** The extra error elements, in document order. */
   public Map<String, String> details() {
-    Map<String, String> ordered = new LinkedHashMap<>();
-    for (String name : order) {
-      ordered.put(name, details.get(name));
-    }
-    return ordered;
+    return details;
   }
 
   static S3Exception noSuchBucket(String bucket) {
