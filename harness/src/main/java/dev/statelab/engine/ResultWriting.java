@@ -160,19 +160,12 @@ final class ResultWriting {
     return e;
   }
 
-  /** COMPACT and FLATTEN: the output alone, or {@code {"Error", "Cause"}} for a failure. */
+  /**
+   * COMPACT and FLATTEN: the output alone; a child that did not succeed is written unchanged, as
+   * with NONE (AWS's ResultWriter page says so for FLATTEN).
+   */
   private static JsonNode compact(Execution child) {
-    if (child.status() == ExecutionStatus.SUCCEEDED) {
-      return child.output();
-    }
-    ObjectNode e = Json.object();
-    if (child.error() != null) {
-      e.put("Error", child.error());
-    }
-    if (child.cause() != null) {
-      e.put("Cause", child.cause());
-    }
-    return e;
+    return child.status() == ExecutionStatus.SUCCEEDED ? child.output() : entry(child);
   }
 
   private static void addTransformed(ArrayNode out, JsonNode result, String transformation) {

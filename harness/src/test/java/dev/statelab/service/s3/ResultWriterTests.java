@@ -154,6 +154,43 @@ class ResultWriterTests {
   }
 
   @Test
+  void compactWritesAFailedChildUnchanged() {
+    Execution e = run("""
+        {"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"c"},
+         "WriterConfig":{"OutputType":"JSON","Transformation":"COMPACT"}}""", "\"ToleratedFailureCount\":1,",
+        "[{\"n\":2}]");
+
+    JsonNode manifest = read(e.output().at("/ResultWriterDetails/Key").asText());
+    JsonNode failed = read(manifest.at("/ResultFiles/FAILED/0/Key").asText());
+    assertThat(failed.get(0).get("Error").asText()).isEqualTo("Boom");
+    assertThat(failed.get(0).get("Status").asText()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void tenThousandCsvRowsWithoutABatcherRunAsTenThousandChildExecutions() {
+    StringBuilder csv = new StringBuilder("n\n");
+    for (int i = 0; i < 10_000; i++) {
+      csv.append(i).append('\n');
+    }
+    store.putObject("out", "rows.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv",
+        java.util.Map.of());
+    long started = System.nanoTime();
+    Execution e = world.run(StateMachine.parse("""
+        {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+          "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV"},
+            "Parameters":{"Bucket":"out","Key":"rows.csv"}},
+          "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"big"}},
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+            "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"""), Json.object());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println("ResultWriterTests: 10,000 unbatched CSV rows as 10,000 child executions in " + millis + " ms");
+
+    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode manifest = read(e.output().at("/ResultWriterDetails/Key").asText());
+    assertThat(read(manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText())).hasSize(10_000);
+  }
+
+  @Test
   void writerConfigWithoutABucketPreviewsTheTransformedResults() {
     Execution e = run("""
         {"WriterConfig":{"OutputType":"JSON","Transformation":"FLATTEN"}}""", "", "[{\"n\":1},{\"n\":3}]");
