@@ -49,10 +49,17 @@ final class ItemReading {
     }
     ArrayNode items = Json.array();
     try {
+      String inputType = config.path("InputType").asText("JSON");
       if (resource.equals(LIST_OBJECTS)) {
+        boolean load = "LOAD_AND_FLATTEN".equals(config.path("Transformation").asText("NONE"));
         for (ObjectStorage.Summary s : storage.list(bucket, params.path("Prefix").asText(""))) {
           if (items.size() >= maxItems) {
             break;
+          }
+          if (load) {
+            // Each listed object's own items, read as InputType says, one after another.
+            parse(storage, storage.get(bucket, s.key()), inputType, config, items, maxItems);
+            continue;
           }
           ObjectNode item = items.addObject();
           item.put("Etag", s.etag());
@@ -72,19 +79,22 @@ final class ItemReading {
         throw failed("The field 'Key' is required in the ItemReader's " + (jsonata ? "Arguments" : "Parameters")
             + " for " + GET_OBJECT + ".");
       }
-      String inputType = config.path("InputType").asText("JSON");
-      byte[] data = storage.get(bucket, key);
-      switch (inputType) {
-        case "JSON" -> json(data, config.path("ItemsPointer").asText(""), items, maxItems);
-        case "JSONL" -> jsonLines(text(data), items, maxItems);
-        case "CSV" -> csv(text(data), config, items, maxItems);
-        case "MANIFEST" -> manifest(storage, data, config, items, maxItems);
-        default -> throw failed("Unsupported InputType '" + inputType + "'; StateLab reads JSON, JSONL, CSV and "
-            + "MANIFEST.");
-      }
+      parse(storage, storage.get(bucket, key), inputType, config, items, maxItems);
       return items;
     } catch (ObjectStorage.Failure e) {
       throw new StatesError(ErrorNames.ITEM_READER_FAILED, storageCause(f, e));
+    }
+  }
+
+  private static void parse(ObjectStorage storage, byte[] data, String inputType, JsonNode config, ArrayNode items,
+      int maxItems) {
+    switch (inputType) {
+      case "JSON" -> json(data, config.path("ItemsPointer").asText(""), items, maxItems);
+      case "JSONL" -> jsonLines(text(data), items, maxItems);
+      case "CSV" -> csv(text(data), config, items, maxItems);
+      case "MANIFEST" -> manifest(storage, data, config, items, maxItems);
+      default -> throw failed("Unsupported InputType '" + inputType + "'; StateLab reads JSON, JSONL, CSV and "
+          + "MANIFEST.");
     }
   }
 

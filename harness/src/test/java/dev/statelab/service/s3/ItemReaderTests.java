@@ -168,6 +168,27 @@ class ItemReaderTests {
   }
 
   @Test
+  void listObjectsV2WithLoadAndFlattenReadsTheItemsOfEveryListedObject() {
+    put("parts/1.jsonl", "{\"n\":1}\n{\"n\":2}\n");
+    put("parts/2.jsonl", "{\"n\":3}\n");
+    Execution e = run("""
+        {"Resource":"arn:aws:states:::s3:listObjectsV2","ReaderConfig":{"InputType":"JSONL",
+          "Transformation":"LOAD_AND_FLATTEN"},"Parameters":{"Bucket":"data","Prefix":"parts/"}}""", "{}");
+
+    assertThat(e.output()).isEqualTo(Json.parse("[{\"n\":1},{\"n\":2},{\"n\":3}]"));
+  }
+
+  @Test
+  void itemsPointerPicksTheArrayInsideAJsonObject() {
+    put("wrapped.json", "{\"data\":{\"rows\":[1,2]}}");
+    Execution e = run("""
+        {"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON","ItemsPointer":"/data/rows"},
+         "Parameters":{"Bucket":"data","Key":"wrapped.json"}}""", "{}");
+
+    assertThat(e.output()).isEqualTo(Json.parse("[1,2]"));
+  }
+
+  @Test
   void aManifestReadsTheInventoryCsvFilesItNames() throws Exception {
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
