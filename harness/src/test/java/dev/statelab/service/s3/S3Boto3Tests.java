@@ -87,6 +87,50 @@ class S3Boto3Tests {
     }
   }
 
+  @Test
+  void boto3SeesS3sObjectsListingsAndErrorCodes(@TempDir Path dir) throws Exception {
+    assumeTrue(run(new ProcessBuilder("python3", "-c", "import boto3"), 30).exit == 0, "boto3 is not installed");
+    Path script = dir.resolve("boto3_s3_api.py");
+    try (InputStream in = S3Boto3Tests.class.getResourceAsStream("boto3_s3_api.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    try (StateLabServer server = StateLabServer.start(
+        World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.REAL).build()), GatewayOptions.defaults())) {
+      ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.endpoint().toString(),
+          server.region());
+      pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+      Result result = run(pb, 90);
+
+      assertThat(result.exit).as(result.output).isZero();
+      String[] lines = result.output.strip().split("\n");
+      JsonNode out = Json.parse(lines[lines.length - 1]);
+      assertThat(out.get("createAgain")).isEqualTo(Json.parse("[\"BucketAlreadyOwnedByYou\","
+          + "\"Your previous request to create the named bucket succeeded and you already own it.\",409]"));
+      assertThat(out.get("etag").asText()).isEqualTo("\"5eb63bbbe01eeed093cb22bb8f5acdc3\"");
+      assertThat(out.get("body").asText()).isEqualTo("hello world");
+      assertThat(out.get("metadata")).isEqualTo(Json.parse("{\"team\":\"core\"}"));
+      assertThat(out.get("contentType").asText()).isEqualTo("text/plain");
+      assertThat(out.get("range")).isEqualTo(Json.parse("[\"world\",\"bytes 6-10/11\",206]"));
+      assertThat(out.get("head").asInt()).isEqualTo(11);
+      assertThat(out.get("keys")).isEqualTo(Json.parse("[\"docs/a b.txt\",\"docs/b.txt\"]"));
+      assertThat(out.get("prefixes")).isEqualTo(Json.parse("[\"docs/sub/\"]"));
+      assertThat(out.get("keyCount").asInt()).isEqualTo(3);
+      assertThat(out.get("paged")).isEqualTo(Json.parse(
+          "[\"docs/a b.txt\",\"docs/b.txt\",\"docs/sub/c.txt\",\"readme.md\"]"));
+      assertThat(out.get("copied").asText()).isEqualTo("hello world");
+      assertThat(out.get("deleted")).isEqualTo(Json.parse("[\"copy.txt\",\"readme.md\"]"));
+      assertThat(out.get("noSuchKey")).isEqualTo(Json.parse(
+          "[\"NoSuchKey\",\"The specified key does not exist.\",404]"));
+      assertThat(out.at("/headMissing/0").asText()).isEqualTo("404");
+      assertThat(out.get("noSuchBucket")).isEqualTo(Json.parse(
+          "[\"NoSuchBucket\",\"The specified bucket does not exist\",404]"));
+      assertThat(out.at("/invalidRange/0").asText()).isEqualTo("InvalidRange");
+      assertThat(out.at("/invalidRange/2").asInt()).isEqualTo(416);
+      assertThat(out.at("/notEmpty/0").asText()).isEqualTo("BucketNotEmpty");
+      assertThat(out.get("buckets")).isEqualTo(Json.parse("[\"py-api\"]"));
+    }
+  }
+
   private record Result(int exit, String output) {}
 
   private static Result run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
