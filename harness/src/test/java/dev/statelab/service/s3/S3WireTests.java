@@ -113,6 +113,16 @@ class S3WireTests {
   }
 
   @Test
+  void aPresignedUrlReachesS3ThroughItsQueryCredential() throws IOException {
+    Response r = send("GET", "/wire/dir/a.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+        + "&X-Amz-Credential=test%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20260101T000000Z"
+        + "&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=00", "127.0.0.1" + port(), "");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("hello");
+  }
+
+  @Test
   void aMissingKeyAnswersS3sErrorDocument() throws IOException {
     Response r = send("GET", "/nope.txt", "wire.s3.localhost" + port(), SIGNED);
 
