@@ -80,12 +80,15 @@ public final class LambdaStore implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final HttpClient http;
   private final AtomicInteger accountInFlight = new AtomicInteger();
+  /** Request ids come from their own stream of the world's seed: repeatable, and no draw from the engine's. */
+  private final java.util.Random requestIds;
   private volatile int accountLimit = DEFAULT_ACCOUNT_CONCURRENCY;
   private volatile boolean closed;
   private volatile boolean inlineHandlers;
 
   LambdaStore(World world) {
     this.world = Objects.requireNonNull(world, "world");
+    this.requestIds = new java.util.Random(world.options().seed() * 31 + 0x1a3bdaL);
     this.executor = Executors.newCachedThreadPool(daemon("statelab-lambda-handler"));
     this.processExecutor = Executors.newFixedThreadPool(PROCESS_THREADS, daemon("statelab-lambda"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("statelab-lambda-timer"));
@@ -314,7 +317,7 @@ public final class LambdaStore implements AutoCloseable {
    * {@code ServiceException} (500).
    */
   public CompletionStage<InvocationResult> invoke(String nameOrArn, byte[] payload, InvocationType type) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = nextRequestId();
     int limit = type == InvocationType.EVENT ? MAX_EVENT_REQUEST_BYTES : MAX_RESPONSE_BYTES;
     if (payload.length > limit) {
       return CompletableFuture.failedFuture(new AwsServiceException("RequestTooLargeException",
@@ -405,6 +408,17 @@ public final class LambdaStore implements AutoCloseable {
   }
 
   // ---- helpers ----------------------------------------------------------------------------
+
+  private String nextRequestId() {
+    long msb;
+    long lsb;
+    synchronized (requestIds) {
+      msb = requestIds.nextLong();
+      lsb = requestIds.nextLong();
+    }
+    return new UUID((msb & 0xffffffffffff0fffL) | 0x0000000000004000L, (lsb & 0x3fffffffffffffffL) | 0x8000000000000000L)
+        .toString();
+  }
 
   private boolean acquire(Entry e, FunctionConfig config) {
     synchronized (this) {
