@@ -37,19 +37,21 @@ final class BenchCommand {
       throw new UsageException("takes no positional arguments (use --include REGEX)");
     }
     Path result = Path.of(args.option("--out", DEFAULT_OUT)).toAbsolutePath();
-    int exit = run(args.option("--include", ".*"), args.has("--quick"), result);
+    int exit = run(args.option("--include", ".*"), args.has("--quick"), result, List.of());
     if (exit == 0) {
       out.println("JMH results: " + result);
     }
     return exit == 0 ? 0 : 1;
   }
 
-  /** Runs the suites matching {@code include}; returns JMH's exit code. */
-  int run(String include, boolean quick, Path result) {
+  /** Runs the suites matching {@code include}, with extra JMH arguments; returns JMH's exit code. */
+  int run(String include, boolean quick, Path result, List<String> extra) {
     Path jar = benchmarksJar();
     try {
       Files.createDirectories(result.getParent());
-      Process process = new ProcessBuilder(command(jar, include, quick, result))
+      List<String> command = new ArrayList<>(command(jar, include, quick, result));
+      command.addAll(extra);
+      Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .start();
       process.getInputStream().transferTo(out);
