@@ -3,6 +3,8 @@ package dev.statelab.service.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.statelab.service.dynamodb.expression.Condition;
 import dev.statelab.service.dynamodb.expression.ExpressionContext;
 import dev.statelab.service.dynamodb.expression.ExpressionException;
@@ -30,13 +32,35 @@ final class Expr {
     JsonNode v = body.get("ExpressionAttributeValues");
     this.names = n == null || n.isNull() ? null : n;
     this.values = v == null || v.isNull() ? null : AttributeValues.normalize(v, "expressionAttributeValues");
-    this.context = new ExpressionContext(names == null ? Json.object() : names,
-        values == null ? Json.object() : values);
+    this.context = parse(() -> new ExpressionContext(nameMap(names), valueMap(values)));
+  }
+
+  private static Map<String, String> nameMap(JsonNode names) {
+    if (names == null) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    names.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  private static Map<String, JsonNode> valueMap(JsonNode values) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    values.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /** The parsed condition of member {@code text}, or null when absent. */
   Condition condition(JsonNode text) {
     return present(text) ? parse(() -> Expressions.condition(text.asText(), context)) : null;
+  }
+
+  /** The parsed filter expression of member {@code text}, or null when absent. */
+  Condition filter(JsonNode text) {
+    return present(text) ? parse(() -> Expressions.filter(text.asText(), context)) : null;
   }
 
   /** The parsed update expression, or null when absent. */
@@ -82,9 +106,8 @@ final class Expr {
 
   /** Applies an update to a copy of the item and returns the new item. */
   static ObjectNode apply(Update update, ObjectNode item) {
-    ObjectNode copy = item.deepCopy();
-    ObjectNode result = parse(() -> update.apply(copy));
-    return AttributeValues.normalize(result == null ? copy : result, "item");
+    ObjectNode copy = item;
+    return AttributeValues.normalize(parse(() -> update.apply(copy)), "item");
   }
 
   /** The top-level attributes an update sets or removes. */

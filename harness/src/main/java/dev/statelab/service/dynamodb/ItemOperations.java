@@ -163,7 +163,7 @@ public final class ItemOperations {
         throw DynamoDbException.validation(
             "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
       }
-      Condition filter = ex.condition(body.get("FilterExpression"));
+      Condition filter = ex.filter(body.get("FilterExpression"));
       Projection projection = ex.projection(body.get("ProjectionExpression"));
       ex.finish();
       try {
@@ -186,8 +186,9 @@ public final class ItemOperations {
           }
         }
       }
-      if (kc.sortKeyName() != null) {
-        candidates.removeIf(item -> !kc.matchesSortKey(item.get(kc.sortKeyName())));
+      if (kc.sortKeyName().isPresent()) {
+        String sortKey = kc.sortKeyName().get();
+        candidates.removeIf(item -> !kc.matchesSortKey(item.get(sortKey)));
       }
       if (!body.path("ScanIndexForward").asBoolean(true)) {
         Collections.reverse(candidates);
@@ -202,7 +203,7 @@ public final class ItemOperations {
       Table t = store.table(body.get("TableName"));
       IndexDef index = index(t, body);
       Expr ex = new Expr(body);
-      Condition filter = ex.condition(body.get("FilterExpression"));
+      Condition filter = ex.filter(body.get("FilterExpression"));
       Projection projection = ex.projection(body.get("ProjectionExpression"));
       ex.finish();
       JsonNode segment = body.get("Segment");
