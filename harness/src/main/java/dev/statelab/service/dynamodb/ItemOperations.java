@@ -398,6 +398,17 @@ public final class ItemOperations {
     return store.write(() -> {
       JsonNode request = requestItems(body);
       int count = 0;
+      for (JsonNode list : request) {
+        if (list.size() > 25 || list.isEmpty()) {
+          throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
+              + " constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25,"
+              + " Member must have length greater than or equal to 1]");
+        }
+        count += list.size();
+      }
+      if (count > 25) {
+        throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");
+      }
       record Op(Table table, ObjectNode key, ObjectNode item) {}
       List<Op> ops = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
@@ -405,7 +416,6 @@ public final class ItemOperations {
         Table t = store.table(Json.text(e.getKey()));
         Set<ObjectNode> seen = new HashSet<>();
         for (JsonNode r : e.getValue()) {
-          count++;
           ObjectNode item = null;
           ObjectNode key;
           if (r.has("PutRequest")) {
@@ -422,11 +432,6 @@ public final class ItemOperations {
           }
           ops.add(new Op(t, key, item));
         }
-      }
-      if (count > 25) {
-        throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
-            + " constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25,"
-            + " Member must have length greater than or equal to 1]");
       }
       Map<String, Capacity> used = new LinkedHashMap<>();
       for (Op op : ops) {

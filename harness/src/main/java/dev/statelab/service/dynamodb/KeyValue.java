@@ -60,7 +60,7 @@ final class KeyValue implements Comparable<KeyValue> {
 
   /** True when the value is empty (an empty string or binary, not allowed in keys). */
   boolean isEmpty() {
-    return !type.equals("N") && bytes.length == 0;
+    return this != NONE && !type.equals("N") && bytes.length == 0;
   }
 
   /** The value in wire shape, e.g. {@code {"S":"a"}}. */
