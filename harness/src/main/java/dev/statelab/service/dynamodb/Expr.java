@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import dev.statelab.service.dynamodb.expression.Condition;
 import dev.statelab.service.dynamodb.expression.ExpressionContext;
@@ -26,8 +27,23 @@ final class Expr {
   private final ExpressionContext context;
   private boolean used;
 
-  /** The expressions of a request whose members are in {@code body}. */
+  /** The pre-expression members DynamoDB still accepts and this stand-in does not model. */
+  private static final List<String> LEGACY = List.of("Expected", "ConditionalOperator", "AttributesToGet",
+      "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter");
+
+  /**
+   * The expressions of a request whose members are in {@code body}.
+   *
+   * @throws DynamoDbException ValidationException for a legacy (pre-expression) parameter
+   */
   Expr(JsonNode body) {
+    for (String legacy : LEGACY) {
+      if (body.hasNonNull(legacy)) {
+        throw DynamoDbException.validation("StateLab's DynamoDB does not support the legacy parameter " + legacy
+            + "; use the expression parameters (ConditionExpression, UpdateExpression, ProjectionExpression,"
+            + " KeyConditionExpression, FilterExpression) instead");
+      }
+    }
     JsonNode n = body.get("ExpressionAttributeNames");
     JsonNode v = body.get("ExpressionAttributeValues");
     this.names = n == null || n.isNull() ? null : n;
@@ -104,10 +120,9 @@ final class Expr {
     return condition == null || parse(() -> condition.test(item == null ? Json.object() : item));
   }
 
-  /** Applies an update to a copy of the item and returns the new item. */
+  /** Applies an update to a copy of the item and returns the new item (the item is left as it was). */
   static ObjectNode apply(Update update, ObjectNode item) {
-    ObjectNode copy = item;
-    return AttributeValues.normalize(parse(() -> update.apply(copy)), "item");
+    return AttributeValues.normalize(parse(() -> update.apply(item)), "item");
   }
 
   /** The top-level attributes an update sets or removes. */

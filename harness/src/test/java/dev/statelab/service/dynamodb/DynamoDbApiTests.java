@@ -458,6 +458,33 @@ class DynamoDbApiTests {
   }
 
   @Test
+  void indexesCapacityCountsEachIndexAnItemIsIn() {
+    String t = "Cap" + System.nanoTime();
+    ddb.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("id", ScalarAttributeType.S), def("g", ScalarAttributeType.S))
+        .keySchema(key("id", KeyType.HASH))
+        .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    ConsumedCapacity in = ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"), "g", s("x")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    assertThat(in.capacityUnits()).isEqualTo(2.0);
+    assertThat(in.table().capacityUnits()).isEqualTo(1.0);
+    assertThat(in.globalSecondaryIndexes().get("byG").capacityUnits()).isEqualTo(1.0);
+    ConsumedCapacity out = ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("b")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    assertThat(out.capacityUnits()).isEqualTo(1.0);
+    assertThat(out.hasGlobalSecondaryIndexes()).isFalse();
+  }
+
+  @Test
+  void legacyParametersAreRefusedNotIgnored() {
+    String t = table(false);
+    assertThatThrownBy(() -> ddb.getItem(b -> b.tableName(t).key(Map.of("id", s("a"))).attributesToGet("x")))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("StateLab's DynamoDB does not support the legacy parameter AttributesToGet");
+  }
+
+  @Test
   void updateTableChangesBillingAndIndexes() {
     String t = table(false);
     TableDescription d = ddb.updateTable(b -> b.tableName(t).billingMode(BillingMode.PROVISIONED)
