@@ -219,7 +219,7 @@ public final class DynamoDbStore {
     String name = tableName(body.get("TableName"));
     return write(() -> {
       Table t = namedTable(name);
-      ObjectNode definitions = t.attributeTypes.isEmpty() ? Json.object() : Json.object();
+      ObjectNode definitions = Json.object();
       t.attributeTypes.forEach(definitions::put);
       if (body.has("AttributeDefinitions")) {
         attributeDefinitions(body.get("AttributeDefinitions")).fields()

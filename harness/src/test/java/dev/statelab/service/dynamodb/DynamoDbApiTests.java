@@ -416,6 +416,16 @@ class DynamoDbApiTests {
   }
 
   @Test
+  void aTransactionMayNotTouchOneItemTwice() {
+    String t = table(true);
+    assertThatThrownBy(() -> ddb.transactWriteItems(b -> b.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(t).item(Map.of("id", s("a"), "sk", n("1")))).build(),
+        TransactWriteItem.builder().delete(d -> d.tableName(t).key(Map.of("sk", n("1.0"), "id", s("a")))).build())))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+  }
+
+  @Test
   void aTransactionAppliesAllItsWritesAndTransactGetReadsThem() {
     String t = table(false);
     ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"), "v", n("1"))));
