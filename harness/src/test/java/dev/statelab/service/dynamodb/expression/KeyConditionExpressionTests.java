@@ -1,0 +1,131 @@
+package dev.statelab.service.dynamodb.expression;
+
+import static dev.statelab.service.dynamodb.expression.Fixtures.context;
+import static dev.statelab.service.dynamodb.expression.Fixtures.json;
+import static dev.statelab.service.dynamodb.expression.Fixtures.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeyConditionExpressionTests {
+
+  private static final String VALUES =
+      "{':p':{'S':'user1'},':a':{'N':'10'},':b':{'N':'20'},':s':{'S':'ord#'}}";
+
+  private static KeyCondition parse(String expression) {
+    return Expressions.keyCondition(expression, values(VALUES));
+  }
+
+  private static void assertError(String expression, String message) {
+    assertThatThrownBy(() -> parse(expression)).isInstanceOf(ExpressionException.class).hasMessage(message);
+  }
+
+  @Test
+  void partitionKeyEqualityAlone() {
+    KeyCondition key = parse("pk = :p");
+    key.validate("pk", "sk");
+    assertThat(key.partitionKeyName()).isEqualTo("pk");
+    assertThat(key.partitionKeyValue()).isEqualTo(json("{'S':'user1'}"));
+    assertThat(key.sortKeyName()).isEmpty();
+    assertThat(key.matchesSortKey(json("{'N':'1'}"))).isTrue();
+  }
+
+  @Test
+  void sortKeyComparators() {
+    assertThat(parse("pk = :p AND sk < :a").matchesSortKey(json("{'N':'9'}"))).isTrue();
+    assertThat(parse("pk = :p AND sk <= :a").matchesSortKey(json("{'N':'10'}"))).isTrue();
+    assertThat(parse("pk = :p AND sk > :a").matchesSortKey(json("{'N':'10'}"))).isFalse();
+    assertThat(parse("pk = :p AND sk >= :a").matchesSortKey(json("{'N':'10.0'}"))).isTrue();
+    assertThat(parse("pk = :p AND sk = :a").matchesSortKey(json("{'N':'11'}"))).isFalse();
+  }
+
+  @Test
+  void sortKeyBetweenIsInclusive() {
+    KeyCondition key = parse("pk = :p and sk BETWEEN :a AND :b");
+    assertThat(key.matchesSortKey(json("{'N':'20'}"))).isTrue();
+    assertThat(key.matchesSortKey(json("{'N':'21'}"))).isFalse();
+  }
+
+  @Test
+  void sortKeyBeginsWith() {
+    KeyCondition key = parse("pk = :p AND begins_with(sk, :s)");
+    key.validate("pk", "sk");
+    assertThat(key.sortKeyName()).contains("sk");
+    assertThat(key.matchesSortKey(json("{'S':'ord#42'}"))).isTrue();
+    assertThat(key.matchesSortKey(json("{'S':'inv#42'}"))).isFalse();
+  }
+
+  @Test
+  void sortConditionMayComeFirst() {
+    KeyCondition key = parse("sk > :a AND pk = :p");
+    assertThat(key.partitionKeyName()).isEqualTo("pk");
+    key.validate("pk", "sk");
+    assertThat(key.sortKeyName()).contains("sk");
+  }
+
+  @Test
+  void validateAssignsKeysWhenBothAreEqualities() {
+    KeyCondition key = Expressions.keyCondition("sk = :a AND pk = :p", values(VALUES.replace(",':b':{'N':'20'},':s':{'S':'ord#'}", "")));
+    key.validate("pk", "sk");
+    assertThat(key.partitionKeyName()).isEqualTo("pk");
+    assertThat(key.sortKeyName()).contains("sk");
+  }
+
+  @Test
+  void parenthesesArePermitted() {
+    assertThat(parse("(pk = :p) AND (sk < :a)").sortKeyName()).contains("sk");
+  }
+
+  @Test
+  void missingPartitionKeyIsReported() {
+    KeyCondition key = parse("sk = :a");
+    assertThatThrownBy(() -> key.validate("id", "sk"))
+        .hasMessage("Query condition missed key schema element: id");
+  }
+
+  @Test
+  void partitionKeyNeedsEquality() {
+    assertThatThrownBy(() -> parse("pk > :a").validate("pk", null))
+        .hasMessage("Query key condition not supported");
+  }
+
+  @Test
+  void conditionOnANonKeyAttributeIsNotSupported() {
+    assertThatThrownBy(() -> parse("pk = :p AND price > :a").validate("pk", "sk"))
+        .hasMessage("Query key condition not supported");
+  }
+
+  @Test
+  void orNotInAndNotEqualAreInvalidOperators() {
+    assertError("pk = :p OR sk = :a", "Invalid operator used in KeyConditionExpression: OR");
+    assertError("NOT pk = :p", "Invalid operator used in KeyConditionExpression: NOT");
+    assertError("pk <> :p", "Invalid operator used in KeyConditionExpression: <>");
+    assertError("pk IN (:p)", "Invalid operator used in KeyConditionExpression: IN");
+    assertError("pk = :p AND attribute_exists(sk)",
+        "Invalid operator used in KeyConditionExpression: attribute_exists");
+  }
+
+  @Test
+  void oneConditionPerKey() {
+    assertError("pk = :p AND pk = :p", "KeyConditionExpressions must only contain one condition per key");
+    assertError("pk = :p AND sk > :a AND sk < :b",
+        "KeyConditionExpressions must only contain one condition per key");
+  }
+
+  @Test
+  void beginsWithNeedsAStringOrBinary() {
+    assertError("pk = :p AND begins_with(sk, :a)", "Invalid KeyConditionExpression: Incorrect operand "
+        + "type for operator or function; operator or function: begins_with, operand type: N");
+  }
+
+  @Test
+  void placeholdersAndErrors() {
+    KeyCondition key = Expressions.keyCondition("#k = :p", context("{'#k':'status'}", "{':p':{'S':'x'}}"));
+    key.validate("status", null);
+    assertThat(key.partitionKeyName()).isEqualTo("status");
+    assertError("pk = :zz", "Invalid KeyConditionExpression: An expression attribute value used in "
+        + "expression is not defined; attribute value: :zz");
+    assertError("pk = ", "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
+  }
+}
