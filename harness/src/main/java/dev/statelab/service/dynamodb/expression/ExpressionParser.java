@@ -22,7 +22,7 @@ abstract class ExpressionParser {
     if (this.text.isBlank()) {
       throw invalid("The expression can not be empty;");
     }
-    this.tokens = Lexer.tokenize(this.text, kind);
+    this.tokens = Lexer.tokenize(this.text);
   }
 
   /** The current token. */
@@ -82,11 +82,15 @@ abstract class ExpressionParser {
     }
   }
 
-  /** AWS's syntax error at the current token: the token and the text from the previous token on. */
+  /**
+   * AWS's syntax error at the current token: the token, and the source text from the previous
+   * token to the next one ({@code near: "hits : incr"}).
+   */
   final ExpressionException syntaxError() {
     Token token = peek();
     int nearStart = position == 0 ? token.start() : tokens.get(position - 1).start();
-    int nearEnd = token.kind() == Kind.EOF ? text.length() : token.end();
+    int nearEnd = token.kind() == Kind.EOF ? text.length()
+        : peekNext().kind() == Kind.EOF ? token.end() : peekNext().end();
     return invalid("Syntax error; token: \"" + token.shown() + "\", near: \""
         + text.substring(nearStart, nearEnd) + "\"");
   }

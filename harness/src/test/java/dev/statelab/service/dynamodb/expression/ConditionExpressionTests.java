@@ -301,12 +301,12 @@ class ConditionExpressionTests {
     assertError("id = :v :w", values("{':v':{'S':'a'},':w':{'S':'b'}}"),
         "Invalid ConditionExpression: Syntax error; token: \":w\", near: \":v :w\"");
     assertError("id == :v", values("{':v':{'S':'a'}}"),
-        "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"==\"");
+        "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== :v\"");
   }
 
   @Test
   void unexpectedCharacterIsASyntaxError() {
-    assertError("id = $v", none(), "Invalid ConditionExpression: Syntax error; token: \"$\", near: \"= $\"");
+    assertError("id = $v", none(), "Invalid ConditionExpression: Syntax error; token: \"$\", near: \"= $v\"");
   }
 
   @Test

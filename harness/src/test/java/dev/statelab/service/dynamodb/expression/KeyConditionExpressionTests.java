@@ -114,6 +114,14 @@ class KeyConditionExpressionTests {
   }
 
   @Test
+  void nestedKeyPathsAreRejected() {
+    assertError("pk.foo = :p", "Invalid KeyConditionExpression: KeyConditionExpressions cannot have "
+        + "conditions on nested attributes");
+    assertError("pk = :p AND sk[0] > :a", "Invalid KeyConditionExpression: KeyConditionExpressions "
+        + "cannot have conditions on nested attributes");
+  }
+
+  @Test
   void beginsWithNeedsAStringOrBinary() {
     assertError("pk = :p AND begins_with(sk, :a)", "Invalid KeyConditionExpression: Incorrect operand "
         + "type for operator or function; operator or function: begins_with, operand type: N");

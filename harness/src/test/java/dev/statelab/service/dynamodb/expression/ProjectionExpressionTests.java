@@ -77,6 +77,6 @@ class ProjectionExpressionTests {
     assertThatThrownBy(() -> project("id,")).hasMessage(
         "Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", near: \",\"");
     assertThatThrownBy(() -> project("l[x]")).hasMessage(
-        "Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x\"");
+        "Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x]\"");
   }
 }

@@ -273,9 +273,18 @@ class UpdateExpressionTests {
     assertParseError("SET x", none(),
         "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"x\"");
     assertParseError("UPSERT x = :v", values("{':v':{'N':'1'}}"),
-        "Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT\"");
+        "Invalid UpdateExpression: Syntax error; token: \"UPSERT\", near: \"UPSERT x\"");
     assertParseError("SET a = :v,", values("{':v':{'N':'1'}}"),
         "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \",\"");
+  }
+
+  @Test
+  void syntaxErrorNearTextSpansThePreviousAndNextTokens() {
+    // Both messages as DynamoDB returned them in public bug reports.
+    assertParseError("ADD hits : incr", values("{':incr':{'N':'1'}}"),
+        "Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
+    assertParseError("INVALID SYNTAX HERE", none(),
+        "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
   }
 
   @Test
