@@ -81,9 +81,12 @@ final class ConditionParser extends ExpressionParser {
     Operand left = operand();
     if (atKeyword("BETWEEN")) {
       next();
+      checkOrderable("BETWEEN", left);
       Operand low = operand();
+      checkOrderable("BETWEEN", low);
       expectKeyword("AND");
       Operand high = operand();
+      checkOrderable("BETWEEN", high);
       checkBounds(low, high);
       return item -> between(left.eval(item), low.eval(item), high.eval(item));
     }
@@ -101,6 +104,10 @@ final class ConditionParser extends ExpressionParser {
     }
     next();
     Operand right = operand();
+    if (comparator != Kind.EQ && comparator != Kind.NE) {
+      checkOrderable(Comparison.symbol(comparator), left);
+      checkOrderable(Comparison.symbol(comparator), right);
+    }
     return item -> Comparison.compare(comparator, left.eval(item), right.eval(item));
   }
 
@@ -134,8 +141,8 @@ final class ConditionParser extends ExpressionParser {
     }
     expect(Kind.RPAREN);
     if (options.size() > MAX_IN_OPERANDS) {
-      throw invalid("The expression contains too many operands for the IN operator; "
-          + "the maximum is " + MAX_IN_OPERANDS + ", found: " + options.size());
+      throw invalid("The IN operator is provided with too many operands; number of operands: "
+          + options.size());
     }
     return item -> {
       JsonNode value = left.eval(item);
@@ -150,6 +157,11 @@ final class ConditionParser extends ExpressionParser {
       }
       return false;
     };
+  }
+
+  /** Ordering comparisons and BETWEEN take only strings, numbers and binaries as values. */
+  private void checkOrderable(String operator, Operand operand) {
+    checkOperandType(operator, operand, List.of("S", "N", "B"));
   }
 
   private void checkBounds(Operand low, Operand high) {

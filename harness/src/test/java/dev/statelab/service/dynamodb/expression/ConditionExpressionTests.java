@@ -123,6 +123,15 @@ class ConditionExpressionTests {
   }
 
   @Test
+  void orderingComparisonsRejectValuesThatCannotBeOrdered() {
+    assertError("n < :v", values("{':v':{'BOOL':true}}"), "Invalid ConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: <, operand type: BOOL");
+    assertError("n BETWEEN :a AND :b", values("{':a':{'N':'1'},':b':{'L':[]}}"),
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+            + "operator or function: BETWEEN, operand type: L");
+  }
+
+  @Test
   void inMatchesAnyOption() {
     assertThat(test("id IN (:a, :b)", "{':a':{'S':'zz'},':b':{'S':'a1'}}")).isTrue();
     assertThat(test("id in (:a)", "{':a':{'S':'zz'}}")).isFalse();
@@ -134,7 +143,8 @@ class ConditionExpressionTests {
     assertThat(test("id IN (" + hundred + ")", "{':v':{'S':'a1'}}")).isTrue();
     assertThatThrownBy(() -> test("id IN (" + hundred + ",:v)", "{':v':{'S':'a1'}}"))
         .isInstanceOf(ExpressionException.class)
-        .hasMessageContaining("too many operands for the IN operator");
+        .hasMessage("Invalid ConditionExpression: The IN operator is provided with too many operands; "
+            + "number of operands: 101");
   }
 
   @Test

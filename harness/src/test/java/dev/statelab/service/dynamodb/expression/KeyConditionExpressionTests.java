@@ -91,9 +91,9 @@ class KeyConditionExpressionTests {
   }
 
   @Test
-  void conditionOnANonKeyAttributeIsNotSupported() {
+  void conditionOnANonKeyAttributeMissesTheSortKey() {
     assertThatThrownBy(() -> parse("pk = :p AND price > :a").validate("pk", "sk"))
-        .hasMessage("Query key condition not supported");
+        .hasMessage("Query condition missed key schema element: sk");
   }
 
   @Test
@@ -108,9 +108,59 @@ class KeyConditionExpressionTests {
 
   @Test
   void oneConditionPerKey() {
-    assertError("pk = :p AND pk = :p", "KeyConditionExpressions must only contain one condition per key");
+    assertError("pk = :p AND pk = :p",
+        "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
     assertError("pk = :p AND sk > :a AND sk < :b",
-        "KeyConditionExpressions must only contain one condition per key");
+        "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+  }
+
+  @Test
+  void moreConditionsThanKeyAttributesFailValidation() {
+    KeyCondition key = parse("pk = :p AND sk > :a AND extra = :b");
+    assertThatThrownBy(() -> key.validate("pk", "sk")).hasMessage(
+        "The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
+  }
+
+  @Test
+  void valueMayBeWrittenFirst() {
+    KeyCondition key = parse("pk = :p AND :a >= sk");
+    assertThat(key.matchesSortKey(json("{'N':'10'}"))).isTrue();
+    assertThat(key.matchesSortKey(json("{'N':'9'}"))).isTrue();
+    assertThat(key.matchesSortKey(json("{'N':'11'}"))).isFalse();
+  }
+
+  @Test
+  void orderingOperandsMustBeStringNumberOrBinary() {
+    ExpressionContext ctx = values("{':p':{'S':'q'},':v':{'BOOL':true},':w':{'BOOL':false}}");
+    assertThatThrownBy(() -> Expressions.keyCondition("pk = :p AND sk < :v", values(
+        "{':p':{'S':'q'},':v':{'BOOL':true}}"))).hasMessage("Invalid KeyConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: <, operand type: BOOL");
+    assertThatThrownBy(() -> Expressions.keyCondition("pk = :p AND :v >= sk", values(
+        "{':p':{'S':'q'},':v':{'BOOL':true}}"))).hasMessage("Invalid KeyConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: >=, operand type: BOOL");
+    assertThatThrownBy(() -> Expressions.keyCondition("pk = :p AND sk BETWEEN :w AND :v", ctx))
+        .hasMessage("Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+            + "operator or function: BETWEEN, operand type: BOOL");
+  }
+
+  @Test
+  void errorsAreReportedInWrittenOrder() {
+    ExpressionContext first = values("{':n':{'N':'1'}}");
+    assertThatThrownBy(() -> Expressions.keyCondition("pk = :missing AND begins_with(sk, :n)", first))
+        .hasMessageContaining("attribute value: :missing");
+    ExpressionContext second = values("{':n':{'N':'1'}}");
+    assertThatThrownBy(() -> Expressions.keyCondition("begins_with(sk, :n) AND pk = :missing", second))
+        .hasMessageContaining("operator or function: begins_with, operand type: N");
+  }
+
+  @Test
+  void valuesMustMatchTheKeySchemaTypes() {
+    KeyCondition key = Expressions.keyCondition("pk = :p AND begins_with(sk, :s)",
+        values("{':p':{'S':'q'},':s':{'S':'a'}}"));
+    assertThatThrownBy(() -> key.validate("pk", "S", "sk", "N")).hasMessage(
+        "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    key.validate("pk", "S", "sk", "S");
+    assertThat(key.sortKeyName()).contains("sk");
   }
 
   @Test
