@@ -104,6 +104,7 @@ final class ConditionParser extends ExpressionParser {
     }
     next();
     Operand right = operand();
+    checkDistinct(Comparison.symbol(comparator), left, right);
     if (comparator != Kind.EQ && comparator != Kind.NE) {
       checkOrderable(Comparison.symbol(comparator), left);
       checkOrderable(Comparison.symbol(comparator), right);
@@ -164,8 +165,22 @@ final class ConditionParser extends ExpressionParser {
     checkOperandType(operator, operand, List.of("S", "N", "B"));
   }
 
+  /** Comparing a path with itself is rejected, as AWS does. */
+  private void checkDistinct(String operator, Operand first, Operand second) {
+    if (first instanceof Operand.Path a && second instanceof Operand.Path b && a.equals(b)) {
+      throw invalid("The first operand must be distinct from the remaining operands for this operator "
+          + "or function; operator: " + operator + ", first operand: " + a.path());
+    }
+  }
+
   private void checkBounds(Operand low, Operand high) {
     if (low instanceof Operand.Constant l && high instanceof Operand.Constant h) {
+      String lowType = AttributeValues.type(l.value());
+      if (!lowType.equals(AttributeValues.type(h.value()))) {
+        throw invalid("The BETWEEN operator requires same data type for lower and upper bounds; "
+            + "lower bound operand: AttributeValue: " + Comparison.show(l.value())
+            + ", upper bound operand: AttributeValue: " + Comparison.show(h.value()));
+      }
       Integer order = AttributeValues.compare(l.value(), h.value());
       if (order != null && order > 0) {
         throw invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower "
@@ -196,8 +211,11 @@ final class ConditionParser extends ExpressionParser {
         throw invalid("The function is not allowed to be used this way in an expression; function: "
             + name.text());
       }
-      List<Operand> args = arguments(name.text(), 1);
-      return new Operand.Size(pathArgument(name.text(), args.get(0)));
+      Operand argument = arguments(name.text(), 1).get(0);
+      if (argument instanceof Operand.Constant c) {
+        checkOperandType("size", c, List.of("S", "B", "SS", "NS", "BS", "L", "M"));
+      }
+      return new Operand.Size(argument);
     }
     if (atPath()) {
       return new Operand.Path(parsePath());
@@ -253,12 +271,13 @@ final class ConditionParser extends ExpressionParser {
       }
       case "attribute_type" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         DocumentPath path = pathArgument(function, args.get(0));
         checkOperandType(function, args.get(1), List.of("S"));
         if (args.get(1) instanceof Operand.Constant c
             && !AttributeValues.TYPES.contains(c.value().get("S").asText())) {
           throw invalid("Invalid attribute type name found; type: " + c.value().get("S").asText()
-              + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+              + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
         }
         Operand type = args.get(1);
         return item -> {
@@ -270,12 +289,14 @@ final class ConditionParser extends ExpressionParser {
       }
       case "begins_with" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         checkOperandType(function, args.get(0), List.of("S", "B"));
         checkOperandType(function, args.get(1), List.of("S", "B"));
         return item -> Comparison.beginsWith(args.get(0).eval(item), args.get(1).eval(item));
       }
       case "contains" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         return item -> Comparison.contains(args.get(0).eval(item), args.get(1).eval(item));
       }
       default -> throw invalid("Invalid function name; function: " + function);

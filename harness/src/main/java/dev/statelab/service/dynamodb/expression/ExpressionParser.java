@@ -155,13 +155,15 @@ abstract class ExpressionParser {
     return context.value(token.text(), kind);
   }
 
-  /** Fails when two of the paths overlap, with AWS's text. */
+  /** Fails when two of the paths overlap or conflict, with AWS's text. */
   final void checkNoOverlap(List<DocumentPath> paths) {
-    for (int i = 0; i < paths.size(); i++) {
-      for (int j = i + 1; j < paths.size(); j++) {
-        if (paths.get(i).overlaps(paths.get(j))) {
-          throw invalid("Two document paths overlap with each other; must remove or rewrite one of "
-              + "these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j));
+    for (int j = 1; j < paths.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        String problem = paths.get(i).overlaps(paths.get(j)) ? "overlap"
+            : paths.get(i).conflicts(paths.get(j)) ? "conflict" : null;
+        if (problem != null) {
+          throw invalid("Two document paths " + problem + " with each other; must remove or rewrite "
+              + "one of these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j));
         }
       }
     }

@@ -94,7 +94,14 @@ final class UpdateParser extends ExpressionParser {
   }
 
   private UpdateValue value() {
-    UpdateValue left = term();
+    UpdateValue left;
+    if (at(Kind.LPAREN)) {
+      next();
+      left = value();
+      expect(Kind.RPAREN);
+    } else {
+      left = term();
+    }
     if (at(Kind.PLUS) || at(Kind.MINUS)) {
       String operator = next().text();
       UpdateValue right = term();
@@ -113,9 +120,6 @@ final class UpdateParser extends ExpressionParser {
       Token name = next();
       String function = name.text();
       if (!Functions.UPDATE.contains(function)) {
-        if (Functions.CONDITION.contains(function)) {
-          throw invalid("The function is not allowed in an update expression; function: " + function);
-        }
         throw invalid("Invalid function name; function: " + function);
       }
       expect(Kind.LPAREN);

@@ -132,6 +132,29 @@ class ConditionExpressionTests {
   }
 
   @Test
+  void comparingAPathWithItselfIsRejected() {
+    assertError("n = n", none(), "Invalid ConditionExpression: The first operand must be distinct from "
+        + "the remaining operands for this operator or function; operator: =, first operand: [n]");
+    assertError("contains(l[0], l[0])", none(), "Invalid ConditionExpression: The first operand must be "
+        + "distinct from the remaining operands for this operator or function; operator: contains, "
+        + "first operand: [l, [0]]");
+  }
+
+  @Test
+  void betweenBoundsMustShareAType() {
+    assertError("n BETWEEN :a AND :b", values("{':a':{'N':'5'},':b':{'S':'x'}}"),
+        "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper "
+            + "bounds; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}");
+  }
+
+  @Test
+  void sizeOfAValueWorksButNotOfANumberValue() {
+    assertThat(test("size(:s) = :three", "{':s':{'S':'abc'},':three':{'N':'3'}}")).isTrue();
+    assertError("size(:n) = :n", values("{':n':{'N':'3'}}"), "Invalid ConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: size, operand type: N");
+  }
+
+  @Test
   void inMatchesAnyOption() {
     assertThat(test("id IN (:a, :b)", "{':a':{'S':'zz'},':b':{'S':'a1'}}")).isTrue();
     assertThat(test("id in (:a)", "{':a':{'S':'zz'}}")).isFalse();
@@ -197,7 +220,7 @@ class ConditionExpressionTests {
   void attributeTypeRejectsUnknownTypeNames() {
     assertError("attribute_type(id, :t)", values("{':t':{'S':'STRING'}}"),
         "Invalid ConditionExpression: Invalid attribute type name found; type: STRING, "
-            + "valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+            + "valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
   }
 
   @Test

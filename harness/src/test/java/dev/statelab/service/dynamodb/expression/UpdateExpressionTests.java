@@ -256,6 +256,19 @@ class UpdateExpressionTests {
   }
 
   @Test
+  void mapAndListStepsAtTheSamePlaceConflict() {
+    assertParseError("SET m.a = :v REMOVE m[0]", values("{':v':{'N':'1'}}"),
+        "Invalid UpdateExpression: Two document paths conflict with each other; must remove or rewrite "
+            + "one of these paths; path one: [m, a], path two: [m, [0]]");
+  }
+
+  @Test
+  void parenthesesAroundSetValuesAreAllowed() {
+    assertThat(apply("SET n = (n + :d)", "{':d':{'N':'1'}}").get("n")).isEqualTo(json("{'N':'11'}"));
+    assertThat(apply("SET x = (:d)", "{':d':{'N':'1'}}").get("x")).isEqualTo(json("{'N':'1'}"));
+  }
+
+  @Test
   void siblingPathsDoNotOverlap() {
     ObjectNode result = apply("SET m.a = :v, m.b = :v", "{':v':{'N':'1'}}");
     assertThat(result.at("/m/M/a")).isEqualTo(json("{'N':'1'}"));
@@ -307,6 +320,6 @@ class UpdateExpressionTests {
   @Test
   void conditionFunctionsAreNotUpdateFunctions() {
     assertParseError("SET a = size(l)", none(),
-        "Invalid UpdateExpression: The function is not allowed in an update expression; function: size");
+        "Invalid UpdateExpression: Invalid function name; function: size");
   }
 }
