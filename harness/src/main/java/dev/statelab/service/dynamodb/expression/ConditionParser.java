@@ -67,9 +67,7 @@ final class ConditionParser extends ExpressionParser {
 
   private Condition primary() {
     if (at(Kind.LPAREN)) {
-      if (peekNext().kind() == Kind.LPAREN && redundantParentheses()) {
-        throw invalid("The expression has redundant parentheses;");
-      }
+      rejectRedundantParentheses();
       next();
       Condition inner = or();
       expect(Kind.RPAREN);
@@ -110,26 +108,6 @@ final class ConditionParser extends ExpressionParser {
       checkOrderable(Comparison.symbol(comparator), right);
     }
     return item -> Comparison.compare(comparator, left.eval(item), right.eval(item));
-  }
-
-  /** Whether the parenthesis at the current token directly wraps another parenthesised group. */
-  private boolean redundantParentheses() {
-    return matchingClose(0) == matchingClose(1) + 1;
-  }
-
-  private int matchingClose(int offset) {
-    int depth = 0;
-    for (int i = offset; ; i++) {
-      Token token = lookAhead(i);
-      if (token.kind() == Kind.EOF) {
-        return -1 - offset;
-      }
-      if (token.kind() == Kind.LPAREN) {
-        depth++;
-      } else if (token.kind() == Kind.RPAREN && --depth == 0) {
-        return i;
-      }
-    }
   }
 
   private Condition in(Operand left) {

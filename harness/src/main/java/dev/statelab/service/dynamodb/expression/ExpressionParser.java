@@ -155,6 +155,29 @@ abstract class ExpressionParser {
     return context.value(token.text(), kind);
   }
 
+  /** Fails at {@code ((}...{@code ))}: parentheses directly wrapping a parenthesised group. */
+  final void rejectRedundantParentheses() {
+    if (at(Kind.LPAREN) && peekNext().kind() == Kind.LPAREN && matchingClose(0) == matchingClose(1) + 1) {
+      throw invalid("The expression has redundant parentheses;");
+    }
+  }
+
+  /** The offset of the parenthesis closing the one at {@code offset}, or a negative number. */
+  private int matchingClose(int offset) {
+    int depth = 0;
+    for (int i = offset; ; i++) {
+      Token token = lookAhead(i);
+      if (token.kind() == Kind.EOF) {
+        return -1 - offset;
+      }
+      if (token.kind() == Kind.LPAREN) {
+        depth++;
+      } else if (token.kind() == Kind.RPAREN && --depth == 0) {
+        return i;
+      }
+    }
+  }
+
   /** Fails when two of the paths overlap or conflict, with AWS's text. */
   final void checkNoOverlap(List<DocumentPath> paths) {
     for (int j = 1; j < paths.size(); j++) {

@@ -39,6 +39,7 @@ final class KeyConditionParser extends ExpressionParser {
 
   private Part parenthesised() {
     if (at(Kind.LPAREN)) {
+      rejectRedundantParentheses();
       next();
       Part part = parenthesised();
       rejectOperator();

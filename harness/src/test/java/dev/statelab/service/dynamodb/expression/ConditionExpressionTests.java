@@ -193,6 +193,12 @@ class ConditionExpressionTests {
   }
 
   @Test
+  void parenthesesAroundEachGroupAndTheWholeAreFine() {
+    assertThat(test("((attribute_exists(id) OR attribute_exists(x)) AND (attribute_exists(n)))")).isTrue();
+    assertThat(test("(attribute_exists(id))")).isTrue();
+  }
+
+  @Test
   void attributeExistsAndNotExists() {
     assertThat(test("attribute_exists(m.leaf)")).isTrue();
     assertThat(test("attribute_not_exists(m.nope)")).isTrue();

@@ -78,6 +78,11 @@ class KeyConditionExpressionTests {
   }
 
   @Test
+  void redundantParenthesesAreRejected() {
+    assertError("((pk = :p))", "Invalid KeyConditionExpression: The expression has redundant parentheses;");
+  }
+
+  @Test
   void missingPartitionKeyIsReported() {
     KeyCondition key = parse("sk = :a");
     assertThatThrownBy(() -> key.validate("id", "sk"))
