@@ -2,7 +2,6 @@ package dev.statelab.service.dynamodb.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.service.dynamodb.expression.Token.Kind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -112,12 +111,7 @@ final class ConditionParser extends ExpressionParser {
 
   private Condition in(Operand left) {
     expect(Kind.LPAREN);
-    List<Operand> options = new ArrayList<>();
-    options.add(operand());
-    while (at(Kind.COMMA)) {
-      next();
-      options.add(operand());
-    }
+    List<Operand> options = commaList(this::operand);
     expect(Kind.RPAREN);
     if (options.size() > MAX_IN_OPERANDS) {
       throw invalid("The IN operator is provided with too many operands; number of operands: "
@@ -209,17 +203,9 @@ final class ConditionParser extends ExpressionParser {
 
   private List<Operand> arguments(String function, int count) {
     expect(Kind.LPAREN);
-    List<Operand> args = new ArrayList<>();
-    args.add(operand());
-    while (at(Kind.COMMA)) {
-      next();
-      args.add(operand());
-    }
+    List<Operand> args = commaList(this::operand);
     expect(Kind.RPAREN);
-    if (args.size() != count) {
-      throw invalid("Incorrect number of operands for operator or function; operator or function: "
-          + function + ", number of operands: " + args.size());
-    }
+    checkOperandCount(function, args, count);
     return args;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.service.dynamodb.expression.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The recursive-descent machinery shared by the four expression grammars. */
 abstract class ExpressionParser {
@@ -153,6 +154,25 @@ abstract class ExpressionParser {
   final JsonNode parseValue() {
     Token token = expect(Kind.VALUE_PLACEHOLDER);
     return context.value(token.text(), kind);
+  }
+
+  /** Parses {@code element (',' element)*}. */
+  final <T> List<T> commaList(Supplier<T> element) {
+    List<T> elements = new ArrayList<>();
+    elements.add(element.get());
+    while (at(Kind.COMMA)) {
+      next();
+      elements.add(element.get());
+    }
+    return elements;
+  }
+
+  /** Fails unless a function got the number of operands it takes. */
+  final void checkOperandCount(String function, List<?> operands, int count) {
+    if (operands.size() != count) {
+      throw invalid("Incorrect number of operands for operator or function; operator or function: "
+          + function + ", number of operands: " + operands.size());
+    }
   }
 
   /** Fails at {@code ((}...{@code ))}: parentheses directly wrapping a parenthesised group. */
