@@ -142,7 +142,7 @@ final class KeyConditionParser extends ExpressionParser {
   }
 
   /** One key condition: {@code operator} is a comparator token name, BETWEEN or begins_with. */
-  private record Part(String name, String operator, JsonNode value, JsonNode high) {
+  record Part(String name, String operator, JsonNode value, JsonNode high) {
 
     boolean matches(JsonNode attribute) {
       return switch (operator) {
@@ -155,7 +155,7 @@ final class KeyConditionParser extends ExpressionParser {
   }
 
   /** The parsed key condition; the partition part is the first equality until validated. */
-  private static final class Plan implements KeyCondition {
+  static final class Plan implements KeyCondition {
     private final List<Part> parts;
     private Part partition;
     private Part sort;
