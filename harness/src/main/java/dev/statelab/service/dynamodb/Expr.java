@@ -11,6 +11,7 @@ import dev.statelab.service.dynamodb.expression.ExpressionContext;
 import dev.statelab.service.dynamodb.expression.ExpressionException;
 import dev.statelab.service.dynamodb.expression.Expressions;
 import dev.statelab.service.dynamodb.expression.KeyCondition;
+import dev.statelab.service.dynamodb.expression.LegacyConditions;
 import dev.statelab.service.dynamodb.expression.Projection;
 import dev.statelab.service.dynamodb.expression.Update;
 import java.util.Set;
@@ -22,14 +23,14 @@ import java.util.function.Supplier;
  */
 final class Expr {
 
+  private final JsonNode body;
   private final JsonNode names;
   private final JsonNode values;
   private final ExpressionContext context;
   private boolean used;
 
   /** The pre-expression members DynamoDB still accepts and this stand-in does not model. */
-  private static final List<String> LEGACY = List.of("Expected", "ConditionalOperator", "AttributesToGet",
-      "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter");
+  private static final List<String> LEGACY = List.of("AttributesToGet", "AttributeUpdates");
 
   /**
    * The expressions of a request whose members are in {@code body}.
@@ -40,10 +41,10 @@ final class Expr {
     for (String legacy : LEGACY) {
       if (body.hasNonNull(legacy)) {
         throw DynamoDbException.validation("StateLab's DynamoDB does not support the legacy parameter " + legacy
-            + "; use the expression parameters (ConditionExpression, UpdateExpression, ProjectionExpression,"
-            + " KeyConditionExpression, FilterExpression) instead");
+            + "; use ProjectionExpression or UpdateExpression instead");
       }
     }
+    this.body = body;
     JsonNode n = body.get("ExpressionAttributeNames");
     JsonNode v = body.get("ExpressionAttributeValues");
     this.names = n == null || n.isNull() ? null : n;
@@ -69,14 +70,38 @@ final class Expr {
     return out;
   }
 
-  /** The parsed condition of member {@code text}, or null when absent. */
+  /** The parsed ConditionExpression, else the legacy {@code Expected}, or null when neither is given. */
   Condition condition(JsonNode text) {
+    if (legacy("Expected", "ConditionExpression", text)) {
+      return parse(() -> LegacyConditions.expected(body.get("Expected"), body.path("ConditionalOperator").asText(null)));
+    }
     return present(text) ? parse(() -> Expressions.condition(text.asText(), context)) : null;
   }
 
-  /** The parsed filter expression of member {@code text}, or null when absent. */
+  /** The parsed FilterExpression, else the legacy QueryFilter or ScanFilter, or null when none is given. */
   Condition filter(JsonNode text) {
+    for (String member : List.of("QueryFilter", "ScanFilter")) {
+      if (legacy(member, "FilterExpression", text)) {
+        return parse(() -> LegacyConditions.filter(body.get(member), body.path("ConditionalOperator").asText(null)));
+      }
+    }
     return present(text) ? parse(() -> Expressions.filter(text.asText(), context)) : null;
+  }
+
+  /**
+   * True when the legacy member is given instead of the expression.
+   *
+   * @throws DynamoDbException when both are given, in AWS's words
+   */
+  private boolean legacy(String member, String expressionMember, JsonNode expression) {
+    if (!body.hasNonNull(member)) {
+      return false;
+    }
+    if (expression != null && !expression.isNull()) {
+      throw DynamoDbException.validation("Can not use both expression and non-expression parameters in the same"
+          + " request: Non-expression parameters: {" + member + "} Expression parameters: {" + expressionMember + "}");
+    }
+    return true;
   }
 
   /** The parsed update expression, or null when absent. */
@@ -89,8 +114,11 @@ final class Expr {
     return present(text) ? parse(() -> Expressions.projection(text.asText(), context)) : null;
   }
 
-  /** The parsed key condition, or null when absent. */
+  /** The parsed KeyConditionExpression, else the legacy KeyConditions, or null when neither is given. */
   KeyCondition keyCondition(JsonNode text) {
+    if (legacy("KeyConditions", "KeyConditionExpression", text)) {
+      return parse(() -> LegacyConditions.keyConditions(body.get("KeyConditions")));
+    }
     return present(text) ? parse(() -> Expressions.keyCondition(text.asText(), context)) : null;
   }
 

@@ -260,7 +260,7 @@ class DynamoDbApiTests {
     assertThatThrownBy(() -> ddb.updateItem(b -> b.tableName(t).key(Map.of("id", s("a")))
         .updateExpression("SET = :x").expressionAttributeValues(Map.of(":x", n("1")))))
         .isInstanceOf(DynamoDbException.class)
-        .hasMessageStartingWith("Invalid UpdateExpression: Syntax error; token: \"=\", near: \"SET =\"");
+        .hasMessageStartingWith("Invalid UpdateExpression: Syntax error; token: \"=\", near: \"SET = :x\"");
     assertThatThrownBy(() -> ddb.deleteItem(b -> b.tableName(t).key(Map.of("id", s("a")))
         .conditionExpression("attribute_exists(id)").expressionAttributeValues(Map.of(":unused", n("1")))))
         .hasMessageStartingWith("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
@@ -484,6 +484,28 @@ class DynamoDbApiTests {
         .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
     assertThat(out.capacityUnits()).isEqualTo(1.0);
     assertThat(out.hasGlobalSecondaryIndexes()).isFalse();
+  }
+
+  @Test
+  void legacyConditionsWorkLikeTheirExpressions() {
+    String t = table(true);
+    ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("1"), "v", n("5"))));
+    ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("2"), "v", n("7"))));
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("1")))
+        .expected(Map.of("id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build())))).isInstanceOf(ConditionalCheckFailedException.class);
+    QueryResponse q = ddb.query(b -> b.tableName(t)
+        .keyConditions(Map.of("id", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+            .comparisonOperator("EQ").attributeValueList(s("p")).build()))
+        .queryFilter(Map.of("v", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+            .comparisonOperator("GT").attributeValueList(n("6")).build())));
+    assertThat(q.items()).extracting(i -> i.get("sk").n()).containsExactly("2");
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("3")))
+        .conditionExpression("attribute_not_exists(id)")
+        .expected(Map.of("id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build()))))
+        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
+            + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
   }
 
   @Test
