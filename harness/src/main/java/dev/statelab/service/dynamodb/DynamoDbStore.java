@@ -610,7 +610,7 @@ public final class DynamoDbStore {
   synchronized int subscriptionStart(String arn, String position) {
     TableStream s = stream(arn);
     return switch (String.valueOf(position)) {
-      case "TRIM_HORIZON" -> 0;
+      case "TRIM_HORIZON" -> s.firstRetained(world.now());
       case "LATEST" -> s.records.size();
       default -> throw DynamoDbException.validation("StartingPosition must be TRIM_HORIZON or LATEST: " + position);
     };
