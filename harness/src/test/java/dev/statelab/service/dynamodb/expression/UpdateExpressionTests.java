@@ -282,6 +282,15 @@ class UpdateExpressionTests {
   }
 
   @Test
+  void updatedPathsProjectOnlyTheChangedParts() {
+    Update update = Expressions.update("SET m.extra = :v REMOVE l[1]", values("{':v':{'N':'1'}}"));
+    ObjectNode after = update.apply(ITEM);
+    assertThat(update.updatedPaths().apply(after)).isEqualTo(item(
+        "{'m':{'M':{'extra':{'N':'1'}}},'l':{'L':[{'S':'c'}]}}"));
+    assertThat(update.updatedPaths().apply(ITEM)).isEqualTo(item("{'l':{'L':[{'S':'b'}]}}"));
+  }
+
+  @Test
   void syntaxErrorsUseAwsWording() {
     assertParseError("SET x", none(),
         "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"x\"");
