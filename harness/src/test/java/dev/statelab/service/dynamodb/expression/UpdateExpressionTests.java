@@ -159,6 +159,20 @@ class UpdateExpressionTests {
   }
 
   @Test
+  void removeUnderAMissingOrNonMapParentIsInvalidForUpdate() {
+    assertApplyError("REMOVE nothing.k", null,
+        "The document path provided in the update expression is invalid for update");
+    assertApplyError("REMOVE s.k", null,
+        "The document path provided in the update expression is invalid for update");
+  }
+
+  @Test
+  void listAppendOnAMissingListRefersToANonExistentAttribute() {
+    assertApplyError("SET nl = list_append(nl, :t)", "{':t':{'L':[]}}",
+        "The provided expression refers to an attribute that does not exist in the item");
+  }
+
+  @Test
   void removeListElementsUsesOriginalIndexes() {
     ObjectNode result = apply("REMOVE l[0], l[2]", null);
     assertThat(result.at("/l/L")).isEqualTo(json("[{'S':'b'},{'S':'d'}]"));
