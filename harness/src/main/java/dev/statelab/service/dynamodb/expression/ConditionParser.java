@@ -22,8 +22,20 @@ final class ConditionParser extends ExpressionParser {
   /** The most operands AWS accepts on the right of IN. */
   static final int MAX_IN_OPERANDS = 100;
 
+  /** The most operators and functions AWS accepts in one expression. */
+  static final int MAX_OPERATORS = 300;
+
+  private int operators;
+
   ConditionParser(String kind, String text, ExpressionContext context) {
     super(kind, text, context);
+  }
+
+  /** Counts one operator or function, failing past AWS's limit. */
+  private void countOperator() {
+    if (++operators > MAX_OPERATORS) {
+      throw invalid("The expression contains too many operators; operator count: " + operators);
+    }
   }
 
   /** Parses the whole text. */
@@ -37,6 +49,7 @@ final class ConditionParser extends ExpressionParser {
     Condition left = and();
     while (atKeyword("OR")) {
       next();
+      countOperator();
       Condition l = left;
       Condition r = and();
       left = item -> l.test(item) || r.test(item);
@@ -48,6 +61,7 @@ final class ConditionParser extends ExpressionParser {
     Condition left = not();
     while (atKeyword("AND")) {
       next();
+      countOperator();
       Condition l = left;
       Condition r = not();
       left = item -> l.test(item) && r.test(item);
@@ -58,6 +72,7 @@ final class ConditionParser extends ExpressionParser {
   private Condition not() {
     if (atKeyword("NOT")) {
       next();
+      countOperator();
       Condition inner = not();
       return item -> !inner.test(item);
     }
@@ -78,6 +93,7 @@ final class ConditionParser extends ExpressionParser {
     Operand left = operand();
     if (atKeyword("BETWEEN")) {
       next();
+      countOperator();
       checkOrderable("BETWEEN", left);
       Operand low = operand();
       checkOrderable("BETWEEN", low);
@@ -89,6 +105,7 @@ final class ConditionParser extends ExpressionParser {
     }
     if (atKeyword("IN")) {
       next();
+      countOperator();
       return in(left);
     }
     Kind comparator = peek().kind();
@@ -100,6 +117,7 @@ final class ConditionParser extends ExpressionParser {
       throw syntaxError();
     }
     next();
+    countOperator();
     Operand right = operand();
     checkDistinct(Comparison.symbol(comparator), left, right);
     if (comparator != Kind.EQ && comparator != Kind.NE) {
@@ -202,6 +220,7 @@ final class ConditionParser extends ExpressionParser {
   }
 
   private List<Operand> arguments(String function, int count) {
+    countOperator();
     expect(Kind.LPAREN);
     List<Operand> args = commaList(this::operand);
     expect(Kind.RPAREN);

@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 /** The recursive-descent machinery shared by the four expression grammars. */
 abstract class ExpressionParser {
 
+  /** The longest expression AWS accepts, in UTF-8 bytes of the text as sent. */
+  static final int MAX_EXPRESSION_BYTES = 4096;
+
   /** The expression kind as AWS names it in errors, e.g. {@code ConditionExpression}. */
   final String kind;
   final String text;
@@ -22,6 +25,10 @@ abstract class ExpressionParser {
     this.context = context;
     if (this.text.isBlank()) {
       throw invalid("The expression can not be empty;");
+    }
+    int size = this.text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (size > MAX_EXPRESSION_BYTES) {
+      throw invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
     }
     this.tokens = Lexer.tokenize(this.text);
   }

@@ -25,7 +25,7 @@ final class ProjectionParser extends ExpressionParser {
   }
 
   /** The projection: copies each path's value into a result of the same shape. */
-  private record Plan(List<DocumentPath> paths) implements Projection {
+  record Plan(List<DocumentPath> paths) implements Projection {
 
     @Override
     public ObjectNode apply(ObjectNode item) {

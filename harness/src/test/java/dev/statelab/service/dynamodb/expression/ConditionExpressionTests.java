@@ -360,6 +360,26 @@ class ConditionExpressionTests {
   }
 
   @Test
+  void expressionsOver4096BytesAreRejected() {
+    String name = "a".repeat(4090);
+    assertThat(test("attribute_not_exists(" + "a".repeat(4096 - 22) + ")")).isTrue();
+    assertError("attribute_not_exists(" + name + ")", none(), "Invalid ConditionExpression: Expression "
+        + "size has exceeded the maximum allowed size; expression size: 4112");
+  }
+
+  @Test
+  void moreThan300OperatorsAreRejected() {
+    String chain = IntStream.range(0, 151).mapToObj(i -> "attribute_exists(id)")
+        .collect(Collectors.joining(" AND "));
+    // 151 functions and 150 ANDs.
+    assertError(chain, none(), "Invalid ConditionExpression: The expression contains too many "
+        + "operators; operator count: 301");
+    String fits = IntStream.range(0, 150).mapToObj(i -> "attribute_exists(id)")
+        .collect(Collectors.joining(" AND "));
+    assertThat(test(fits)).isTrue();
+  }
+
+  @Test
   void keywordsAreCaseInsensitive() {
     assertThat(test("attribute_exists(id) aNd NoT attribute_exists(x) oR attribute_exists(y)")).isTrue();
   }

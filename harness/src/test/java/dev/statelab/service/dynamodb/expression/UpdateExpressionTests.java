@@ -159,6 +159,20 @@ class UpdateExpressionTests {
   }
 
   @Test
+  void removeUnderAMissingOrNonMapParentIsInvalidForUpdate() {
+    assertApplyError("REMOVE nothing.k", null,
+        "The document path provided in the update expression is invalid for update");
+    assertApplyError("REMOVE s.k", null,
+        "The document path provided in the update expression is invalid for update");
+  }
+
+  @Test
+  void listAppendOnAMissingListRefersToANonExistentAttribute() {
+    assertApplyError("SET nl = list_append(nl, :t)", "{':t':{'L':[]}}",
+        "The provided expression refers to an attribute that does not exist in the item");
+  }
+
+  @Test
   void removeListElementsUsesOriginalIndexes() {
     ObjectNode result = apply("REMOVE l[0], l[2]", null);
     assertThat(result.at("/l/L")).isEqualTo(json("[{'S':'b'},{'S':'d'}]"));
@@ -279,6 +293,15 @@ class UpdateExpressionTests {
     Update update = Expressions.update("SET m.a = :v, x = :v REMOVE s ADD n :v",
         values("{':v':{'N':'1'}}"));
     assertThat(update.updatedTopLevelNames()).containsExactly("m", "x", "s", "n");
+  }
+
+  @Test
+  void updatedPathsProjectOnlyTheChangedParts() {
+    Update update = Expressions.update("SET m.extra = :v REMOVE l[1]", values("{':v':{'N':'1'}}"));
+    ObjectNode after = update.apply(ITEM);
+    assertThat(update.updatedPaths().apply(after)).isEqualTo(item(
+        "{'m':{'M':{'extra':{'N':'1'}}},'l':{'L':[{'S':'c'}]}}"));
+    assertThat(update.updatedPaths().apply(ITEM)).isEqualTo(item("{'l':{'L':[{'S':'b'}]}}"));
   }
 
   @Test
