@@ -12,7 +12,7 @@ import java.util.List;
  * {@code benchmarks/target/benchmarks.jar} in a child JVM, with JMH's progress on the terminal and
  * its JSON result written to {@code --out}.
  *
- * <p>{@code --quick} trades precision for time (one fork, one warm-up and two measurement
+ * <p>{@code --quick} trades precision for time (one fork, one warm-up and three measurement
  * iterations of one second, and the smaller parameter values): for a smoke pass or the lab, not
  * for figures to publish.
  */
@@ -71,7 +71,7 @@ final class BenchCommand {
         "-Dsun.net.httpserver.nodelay=true", "-jar", jar.toString(), include,
         "-rf", "json", "-rff", result.toString()));
     if (quick) {
-      command.addAll(List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s",
+      command.addAll(List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
           "-p", "payloadBytes=256"));
     }
     return command;
