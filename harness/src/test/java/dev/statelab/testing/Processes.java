@@ -1,9 +1,13 @@
 package dev.statelab.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,14 @@ public final class Processes {
    * @param exitCode the exit code; -1 when it could not start, -2 when it timed out
    * @param output standard output and error, interleaved
    */
-  public record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {
+
+    /** The last line printed, parsed as JSON (the scripts' convention for their findings). */
+    public JsonNode lastLineJson() {
+      String[] lines = output.strip().split("\n");
+      return Json.parse(lines[lines.length - 1]);
+    }
+  }
 
   private Processes() {}
 
@@ -54,6 +65,24 @@ public final class Processes {
     } finally {
       Files.deleteIfExists(log);
     }
+  }
+
+  /**
+   * Copies a Python script from {@code owner}'s package resources into {@code dir} and runs it
+   * with {@code args} (typically the endpoint and region of a started server).
+   */
+  public static Result runScript(Class<?> owner, String resource, Path dir, int timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
+    Path script = dir.resolve(resource);
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no resource " + resource + " beside " + owner.getName());
+      }
+      Files.write(script, in.readAllBytes());
+    }
+    List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+    command.addAll(List.of(args));
+    return run(command, timeoutSeconds);
   }
 
   /** Null when python3 with boto3 is here, else the reason it is not (for a skip message). */

@@ -11,13 +11,10 @@ import dev.statelab.engine.Execution;
 import dev.statelab.engine.World;
 import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
+import dev.statelab.testing.Processes;
 import dev.statelab.server.StateLabServer;
 import dev.statelab.service.lambda.LambdaStore;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +26,8 @@ class CostExplorerBoto3Tests {
 
   @Test
   void boto3GetsCostAndUsageGroupedByService(@TempDir Path dir) throws Exception {
-    assumeTrue(run(new ProcessBuilder("python3", "-c", "import boto3"), 30).exit == 0, "boto3 is not installed");
-    Path script = dir.resolve("boto3_cost_by_service.py");
-    try (InputStream in = CostExplorerBoto3Tests.class.getResourceAsStream("boto3_cost_by_service.py")) {
-      Files.write(script, in.readAllBytes());
-    }
+    String missing = Processes.missingBoto3();
+    assumeTrue(missing == null, missing);
     World world = CostExplorerTesting.newWorld();
     CostExplorerTesting.provision(world);
     try (StateLabServer server = StateLabServer.start(world, GatewayOptions.defaults())) {
@@ -43,15 +37,12 @@ class CostExplorerBoto3Tests {
       world.call(() -> null);
       Map<String, BigDecimal> expected = CostExplorerTesting.expectedCostByService(world);
 
-      ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.endpoint().toString(),
-          server.region());
-      pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-      Result result = run(pb, 60);
+      Processes.Result result = Processes.runScript(CostExplorerBoto3Tests.class, "boto3_cost_by_service.py", dir, 60,
+          server.endpoint().toString(), server.region());
       LambdaStore.of(world).close();
 
-      assertThat(result.exit).as(result.output).isZero();
-      String[] lines = result.output.strip().split("\n");
-      JsonNode out = Json.parse(lines[lines.length - 1]);
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      JsonNode out = result.lastLineJson();
       assertThat(out.get("total").isEmpty()).isTrue();
       assertThat(out.get("estimated").asBoolean()).isTrue();
       assertThat(out.get("units")).containsExactly(Json.text("USD"));
@@ -64,15 +55,4 @@ class CostExplorerBoto3Tests {
     }
   }
 
-  private record Result(int exit, String output) {}
-
-  private static Result run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
-    Process p = pb.redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Result(-1, "timed out");
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-  }
 }

@@ -9,15 +9,11 @@ import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
+import dev.statelab.testing.Processes;
 import dev.statelab.server.StateLabServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,34 +101,15 @@ class S3Boto3Tests {
 
   /** Runs a boto3 script from the test resources against a fresh server; answers its last output line. */
   private static JsonNode runScript(Path dir, String name, int timeoutSeconds, String... extra) throws Exception {
-    assumeTrue(run(new ProcessBuilder("python3", "-c", "import boto3"), 30).exit == 0, "boto3 is not installed");
-    Path script = dir.resolve(name);
-    try (InputStream in = S3Boto3Tests.class.getResourceAsStream(name)) {
-      Files.write(script, in.readAllBytes());
-    }
+    String missing = Processes.missingBoto3();
+    assumeTrue(missing == null, missing);
     try (StateLabServer server = StateLabServer.start(
         World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.REAL).build()), GatewayOptions.defaults())) {
-      List<String> command = new ArrayList<>(List.of("python3", script.toString(), server.endpoint().toString(),
-          server.region()));
-      command.addAll(List.of(extra));
-      ProcessBuilder pb = new ProcessBuilder(command);
-      pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-      Result result = run(pb, timeoutSeconds);
-      assertThat(result.exit).as(result.output).isZero();
-      String[] lines = result.output.strip().split("\n");
-      return Json.parse(lines[lines.length - 1]);
+      List<String> args = new ArrayList<>(List.of(server.endpoint().toString(), server.region()));
+      args.addAll(List.of(extra));
+      Processes.Result result = Processes.runScript(S3Boto3Tests.class, name, dir, timeoutSeconds, args.toArray(String[]::new));
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      return result.lastLineJson();
     }
-  }
-
-  private record Result(int exit, String output) {}
-
-  private static Result run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
-    Process p = pb.redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Result(-1, "timed out");
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 }
