@@ -1,24 +1,20 @@
 package dev.statelab.service.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statelab.gateway.AwsProtocol;
-import dev.statelab.gateway.AwsRequest;
-import dev.statelab.gateway.AwsResponse;
-import dev.statelab.gateway.AwsService;
-import dev.statelab.gateway.ServiceSpec;
 import java.util.Map;
 import java.util.function.Function;
 
 /** The DynamoDB API (awsJson1_0, target {@code DynamoDB_20120810}, signing name {@code dynamodb}). */
-public final class DynamoDbService implements AwsService {
-
-  private final Map<String, Function<JsonNode, JsonNode>> operations;
-  private final ServiceSpec spec;
+public final class DynamoDbService extends JsonOperationsService {
 
   /** A service over {@code store}. */
   public DynamoDbService(DynamoDbStore store) {
+    super("DynamoDB_20120810", operations(store));
+  }
+
+  private static Map<String, Function<JsonNode, JsonNode>> operations(DynamoDbStore store) {
     ItemOperations items = store.items();
-    this.operations = Map.ofEntries(
+    return Map.ofEntries(
         Map.entry("CreateTable", store::createTable),
         Map.entry("DescribeTable", store::describeTable),
         Map.entry("UpdateTable", store::updateTable),
@@ -34,20 +30,5 @@ public final class DynamoDbService implements AwsService {
         Map.entry("BatchWriteItem", items::batchWriteItem),
         Map.entry("TransactWriteItems", items::transactWriteItems),
         Map.entry("TransactGetItems", items::transactGetItems));
-    this.spec = ServiceSpec.newBuilder(AwsProtocol.AWS_JSON_1_0, "dynamodb")
-        .targetPrefix("DynamoDB_20120810")
-        .operations(operations.keySet())
-        .build();
-  }
-
-  @Override
-  public ServiceSpec spec() {
-    return spec;
-  }
-
-  /** Answers with a copy: callers in-process (the aws-sdk bridge) may change what they get. */
-  @Override
-  public AwsResponse handle(AwsRequest request) {
-    return AwsResponse.ok(operations.get(request.operation()).apply(request.body()).deepCopy());
   }
 }
