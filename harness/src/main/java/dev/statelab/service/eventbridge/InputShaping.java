@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,10 +24,10 @@ import java.util.regex.Pattern;
  * <aws.events.rule-name>}, {@code <aws.events.event.ingestion-time>}, {@code <aws.events.event>}
  * and {@code <aws.events.event.json>} (the whole event).
  */
-final class InputShaping {
+public final class InputShaping {
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-]+");
-  private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
+  private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>\\s\"]+)>");
 
   private InputShaping() {}
 
@@ -80,29 +83,42 @@ final class InputShaping {
     values.put("aws.events.event.ingestion-time", Json.text(ingested.toString()));
     values.put("aws.events.event", event);
     values.put("aws.events.event.json", event);
-    String template = transformer.get("InputTemplate").asText();
+    return fillTemplate(transformer.get("InputTemplate").asText(), name -> values.containsKey(name)
+        ? Optional.of(values.get(name) == null ? NullNode.getInstance() : values.get(name))
+        : Optional.empty());
+  }
+
+  /**
+   * Fills {@code <name>} placeholders of an input template (EventBridge's InputTransformer or a
+   * Pipes InputTemplate). A JSON template (starting with an object, array or string) gets each
+   * value as JSON outside quotes and as text inside quotes; any other template gets raw text.
+   *
+   * @param values a placeholder's value (a JSON null for a path that selects nothing), or empty
+   *     to leave the placeholder as written
+   */
+  public static String fillTemplate(String template, Function<String, Optional<JsonNode>> values) {
     String trimmed = template.strip();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"");
     StringBuilder out = new StringBuilder();
     Matcher m = PLACEHOLDER.matcher(template);
     int last = 0;
     while (m.find()) {
-      String between = template.substring(last, m.start());
-      out.append(between);
+      out.append(template, last, m.start());
       last = m.end();
-      if (!values.containsKey(m.group(1))) {
+      Optional<JsonNode> found = values.apply(m.group(1));
+      if (found.isEmpty()) {
         out.append(m.group());
         continue;
       }
-      JsonNode value = values.get(m.group(1));
+      JsonNode value = found.get();
+      String text = value.isNull() ? "" : value.isTextual() ? value.asText() : Json.write(value);
       if (!json) {
-        out.append(value == null ? "" : value.isTextual() ? value.asText() : Json.write(value));
+        out.append(text);
       } else if (insideString(template, m.start())) {
-        String text = value == null ? "" : value.isTextual() ? value.asText() : Json.write(value);
         String quoted = Json.write(Json.text(text));
         out.append(quoted, 1, quoted.length() - 1);
       } else {
-        out.append(value == null ? "null" : Json.write(value));
+        out.append(Json.write(value));
       }
     }
     out.append(template.substring(last));
@@ -124,7 +140,7 @@ final class InputShaping {
   }
 
   /** The value at a JSONPath in the event, or null when absent. */
-  static JsonNode select(JsonNode event, String path) {
+  public static JsonNode select(JsonNode event, String path) {
     try {
       JsonNode v = Path.compile(path).select(event);
       return v == null || v.isMissingNode() ? null : v;
