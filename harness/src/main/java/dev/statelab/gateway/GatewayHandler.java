@@ -184,6 +184,7 @@ final class GatewayHandler implements HttpHandler {
     if (error.getMessage() != null) {
       body.put("message", error.getMessage());
     }
+    error.extraMembers().forEach(body::set);
     Map<String, String> headers = protocol == AwsProtocol.REST_JSON_1
         ? Map.of("X-Amzn-ErrorType", error.shortCode()) : Map.of();
     send(exchange, error.status(), protocol.contentType(), JsonBodies.write(body), headers,
