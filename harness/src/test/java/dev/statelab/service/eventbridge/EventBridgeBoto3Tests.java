@@ -46,8 +46,9 @@ class EventBridgeBoto3Tests {
           + "{\"ErrorCode\":\"MalformedDetail\",\"ErrorMessage\":\"Detail is malformed.\"},"
           + "{\"ErrorCode\":\"InvalidArgument\",\"ErrorMessage\":"
           + "\"Parameter Source is not valid. Reason: Source is a required argument.\"}]}"));
-      // no DynamoDB stand-in serves this world: the pipe exists but cannot read its stream
+      // the table has no stream: the pipe exists but cannot read it
       assertThat(out.get("pipeCreated").asText()).isEqualTo("CREATING");
+      assertThat(out.get("pipeDescribed").asText()).isEqualTo("CREATE_FAILED");
       assertThat(out.get("pipeListed")).isEqualTo(Json.parse("[\"orders\"]"));
       assertThat(out.get("pipeTags")).isEqualTo(Json.parse("{\"team\":\"a\"}"));
       assertThat(out.get("pipeDeleted").asText()).isEqualTo("DELETED");
