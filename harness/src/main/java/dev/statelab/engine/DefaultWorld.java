@@ -77,7 +77,23 @@ final class DefaultWorld implements World {
 
   @Override
   public <T> T component(Class<T> type, java.util.function.Supplier<? extends T> create) {
-    return type.cast(components.computeIfAbsent(type, k -> create.get()));
+    Object existing = components.get(type);
+    if (existing != null) {
+      return type.cast(existing);
+    }
+    // Not computeIfAbsent: a component's constructor may itself ask for another component (a
+    // store taking the usage ledger), which ConcurrentHashMap rejects as a "Recursive update"
+    // when both keys hash to the same bin. The monitor is reentrant, so such nesting works.
+    synchronized (components) {
+      existing = components.get(type);
+      if (existing == null) {
+        existing = create.get();
+        if (existing != null) {
+          components.put(type, existing);
+        }
+      }
+      return type.cast(existing);
+    }
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -50,9 +49,9 @@ final class Delivery {
       if (thrown == null) {
         return null;
       }
-      Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-      String code = t instanceof StatesError e ? e.error() : t.getClass().getSimpleName();
-      String message = t instanceof StatesError e ? e.cause() : String.valueOf(t.getMessage());
+      ServiceCalls.Failure failure = ServiceCalls.failure(thrown);
+      String code = failure.error();
+      String message = failure.cause();
       Duration backoff = backoff(retry);
       boolean retryable = !(code.contains("DoesNotExist") || code.contains("NotFound"));
       boolean tooOld = Duration.between(ingested, world.now().plus(backoff)).getSeconds()

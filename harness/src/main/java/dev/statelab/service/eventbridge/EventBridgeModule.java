@@ -29,9 +29,10 @@ public final class EventBridgeModule implements ServiceModule {
     EventBridgeService service = new EventBridgeService(store);
     world.component(Installed.class, () -> {
       world.integrations().resolver(new EventBridgeIntegration(store));
-      AwsSdkBridge.register(world, "eventbridge", service);
       return new Installed();
     });
+    // outside the component supplier: registering creates the bridge component if need be
+    AwsSdkBridge.register(world, "eventbridge", service);
     return List.of(service);
   }
 

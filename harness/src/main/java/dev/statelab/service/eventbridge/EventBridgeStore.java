@@ -490,16 +490,8 @@ public final class EventBridgeStore {
   }
 
   private void fire(Rule rule) {
-    ObjectNode event = Json.object();
-    event.put("version", "0");
-    event.put("id", world.random().uuid());
-    event.put("detail-type", "Scheduled Event");
-    event.put("source", "aws.events");
-    event.put("account", account);
-    event.put("time", EVENT_TIME.format(world.now()));
-    event.put("region", region);
-    event.putArray("resources").add(rule.arn());
-    event.putObject("detail");
+    JsonNode event = event("aws.events", "Scheduled Event", Json.array().add(rule.arn()), Json.object(),
+        world.now());
     metrics.merge(rule.arn(), RuleMetrics.NONE, (a, b) -> a.matched());
     for (Target t : List.copyOf(targets.get(rule.arn()).values())) {
       delivery.deliver(rule, t, event);
@@ -527,13 +519,26 @@ public final class EventBridgeStore {
     return null;
   }
 
-  private JsonNode envelope(JsonNode entry) {
+  /**
+   * A new event envelope ({@code version, id, detail-type, source, account, time, region,
+   * resources, detail}) with a fresh id from the world's random source.
+   */
+  public JsonNode event(String source, String detailType, JsonNode resources, JsonNode detail, Instant time) {
     ObjectNode event = Json.object();
     event.put("version", "0");
     event.put("id", world.random().uuid());
-    event.put("detail-type", entry.get("DetailType").asText());
-    event.put("source", entry.get("Source").asText());
+    event.put("detail-type", detailType);
+    event.put("source", source);
     event.put("account", account);
+    event.put("time", EVENT_TIME.format(time));
+    event.put("region", region);
+    ArrayNode list = event.putArray("resources");
+    resources.forEach(list::add);
+    event.set("detail", detail);
+    return event;
+  }
+
+  private JsonNode envelope(JsonNode entry) {
     Instant time = world.now();
     JsonNode t = entry.get("Time");
     if (t != null && t.isNumber()) {
@@ -545,12 +550,8 @@ public final class EventBridgeStore {
         // AWS ignores an unreadable Time and uses the time of the call
       }
     }
-    event.put("time", EVENT_TIME.format(time));
-    event.put("region", region);
-    ArrayNode resources = event.putArray("resources");
-    entry.path("Resources").forEach(resources::add);
-    event.set("detail", Json.parse(entry.get("Detail").asText()));
-    return event;
+    return event(entry.get("Source").asText(), entry.get("DetailType").asText(), entry.path("Resources"),
+        Json.parse(entry.get("Detail").asText()), time);
   }
 
   private EventBus bus(String nameOrArn) {

@@ -7,6 +7,7 @@ import dev.statelab.integration.Integration;
 import dev.statelab.integration.ResourceArn;
 import dev.statelab.integration.TaskRequest;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,4 +47,24 @@ public final class ServiceCalls {
       return CompletableFuture.failedFuture(e);
     }
   }
+
+  /**
+   * The error name and cause of a failed call: a {@link StatesError}'s own, else the exception's
+   * class name and message.
+   */
+  public static Failure failure(Throwable thrown) {
+    Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+    if (t instanceof StatesError e) {
+      return new Failure(e.error(), e.cause() == null ? "" : e.cause());
+    }
+    return new Failure(t.getClass().getSimpleName(), String.valueOf(t.getMessage()));
+  }
+
+  /**
+   * Why a call failed.
+   *
+   * @param error the error name, e.g. {@code Sfn.StateMachineDoesNotExistException}
+   * @param cause the cause text
+   */
+  public record Failure(String error, String cause) {}
 }

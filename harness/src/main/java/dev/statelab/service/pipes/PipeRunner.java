@@ -18,14 +18,11 @@ import dev.statelab.cost.Services;
 import dev.statelab.cost.UsageLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,8 +39,6 @@ import java.util.concurrent.CompletionStage;
 final class PipeRunner implements AutoCloseable {
 
   private static final int CHUNK_BYTES = 64 * 1024;
-  private static final DateTimeFormatter EVENT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   private final PipesStore store;
   private final World world;
@@ -193,18 +188,9 @@ final class PipeRunner implements AutoCloseable {
     JsonNode busParams = p.targetParameters().path("EventBridgeEventBusParameters");
     EventBridgeStore events = EventBridgeStore.of(world);
     for (JsonNode item : shaped.isArray() ? shaped : Json.array().add(shaped)) {
-      ObjectNode event = Json.object();
-      event.put("version", "0");
-      event.put("id", world.random().uuid());
-      event.put("detail-type", busParams.path("DetailType").asText("Event from aws:dynamodb"));
-      event.put("source", busParams.path("Source").asText("Pipe " + p.name()));
-      event.put("account", world.options().accountId());
-      event.put("time", EVENT_TIME.format(world.now()));
-      event.put("region", world.options().region());
-      ArrayNode resources = event.putArray("resources");
-      busParams.path("Resources").forEach(resources::add);
-      event.set("detail", item);
-      events.publish(p.target(), event);
+      events.publish(p.target(), events.event(busParams.path("Source").asText("Pipe " + p.name()),
+          busParams.path("DetailType").asText("Event from aws:dynamodb"), busParams.path("Resources"),
+          item, world.now()));
     }
     return CompletableFuture.completedFuture(null);
   }
@@ -248,10 +234,8 @@ final class PipeRunner implements AutoCloseable {
   }
 
   private void fail(Pipe p, String stage, Throwable thrown, JsonNode data) {
-    Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-    String error = t instanceof StatesError e ? e.error() : t.getClass().getSimpleName();
-    String cause = t instanceof StatesError e ? e.cause() : String.valueOf(t.getMessage());
-    store.recordFailure(new PipeFailure(p.name(), stage, error, cause, data, world.now()));
+    ServiceCalls.Failure failure = ServiceCalls.failure(thrown);
+    store.recordFailure(new PipeFailure(p.name(), stage, failure.error(), failure.cause(), data, world.now()));
   }
 
   @Override

@@ -10,16 +10,16 @@ import dev.statelab.service.sfn.SfnService;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A virtual-clock world with Step Functions and EventBridge installed, and helpers over it. */
-final class EventBridgeTesting {
+/** A virtual-clock world with Step Functions and EventBridge installed, and helpers over it (also used by the Pipes tests). */
+public final class EventBridgeTesting {
 
   /** A Pass machine: its executions' inputs are what the targets sent. */
-  static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+  public static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
   private EventBridgeTesting() {}
 
   /** A world with SfnService (for state machine targets) and the EventBridge module. */
-  static World world() {
+  public static World world() {
     World world = World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).seed(7).build());
     SfnService.newInstance(world);
     new EventBridgeModule().install(world);
@@ -27,13 +27,13 @@ final class EventBridgeTesting {
   }
 
   /** Calls a Step Functions action in-process. */
-  static JsonNode sfn(World world, String action, JsonNode params) {
+  public static JsonNode sfn(World world, String action, JsonNode params) {
     return world.call(() -> ServiceCalls.call(world, "sfn", action, params, "test")
         .toCompletableFuture().join());
   }
 
   /** Creates a state machine and returns its ARN. */
-  static String machine(World world, String name, String type) {
+  public static String machine(World world, String name, String type) {
     ObjectNode p = Json.object();
     p.put("Name", name);
     p.put("Definition", PASS);
@@ -43,7 +43,7 @@ final class EventBridgeTesting {
   }
 
   /** The inputs of a machine's executions, oldest first. */
-  static List<JsonNode> inputs(World world, String machineArn) {
+  public static List<JsonNode> inputs(World world, String machineArn) {
     ObjectNode p = Json.object();
     p.put("StateMachineArn", machineArn);
     List<JsonNode> out = new ArrayList<>();
@@ -56,7 +56,7 @@ final class EventBridgeTesting {
   }
 
   /** A JSON object from alternating keys and values (values are strings or JsonNodes). */
-  static ObjectNode obj(Object... kv) {
+  public static ObjectNode obj(Object... kv) {
     ObjectNode o = Json.object();
     for (int i = 0; i < kv.length; i += 2) {
       Object v = kv[i + 1];
@@ -74,12 +74,12 @@ final class EventBridgeTesting {
   }
 
   /** A PutEvents entry on the default bus. */
-  static ObjectNode entry(String detail) {
+  public static ObjectNode entry(String detail) {
     return obj("Source", "shop", "DetailType", "Order", "Detail", detail);
   }
 
   /** A PutEvents request. */
-  static ObjectNode events(JsonNode... entries) {
+  public static ObjectNode events(JsonNode... entries) {
     ObjectNode o = Json.object();
     var arr = o.putArray("Entries");
     for (JsonNode e : entries) {
@@ -89,7 +89,7 @@ final class EventBridgeTesting {
   }
 
   /** A PutTargets request with one target. */
-  static ObjectNode target(String rule, ObjectNode target) {
+  public static ObjectNode target(String rule, ObjectNode target) {
     ObjectNode o = obj("Rule", rule);
     o.putArray("Targets").add(target);
     return o;

@@ -14,12 +14,11 @@ import dev.statelab.gateway.AwsServiceException;
 import dev.statelab.json.Json;
 import dev.statelab.service.eventbridge.EventBridgeModule;
 import dev.statelab.service.eventbridge.EventBridgeStore;
-import dev.statelab.service.eventbridge.ServiceCalls;
+import dev.statelab.service.eventbridge.EventBridgeTesting;
 import dev.statelab.service.lambda.LambdaModule;
 import dev.statelab.service.lambda.LambdaStore;
 import dev.statelab.service.sfn.SfnService;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class PipesTests {
 
   private static final String ROLE = "arn:aws:iam::123456789012:role/pipe";
-  private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
   private World world;
   private FakeStreams streams;
@@ -252,28 +250,11 @@ class PipesTests {
     return req;
   }
 
-  private JsonNode sfn(String action, JsonNode params) {
-    return world.call(() -> ServiceCalls.call(world, "sfn", action, params, "test").toCompletableFuture().join());
-  }
-
   private String machine(String name, String type) {
-    ObjectNode p = Json.object();
-    p.put("Name", name);
-    p.put("Definition", PASS);
-    p.put("RoleArn", "arn:aws:iam::123456789012:role/sfn");
-    p.put("Type", type);
-    return sfn("createStateMachine", p).get("StateMachineArn").asText();
+    return EventBridgeTesting.machine(world, name, type);
   }
 
   private List<JsonNode> inputs(String machineArn) {
-    ObjectNode p = Json.object();
-    p.put("StateMachineArn", machineArn);
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode e : sfn("listExecutions", p).get("Executions")) {
-      ObjectNode d = Json.object();
-      d.put("ExecutionArn", e.get("ExecutionArn").asText());
-      out.add(0, Json.parse(sfn("describeExecution", d).get("Input").asText()));
-    }
-    return out;
+    return EventBridgeTesting.inputs(world, machineArn);
   }
 }
