@@ -32,6 +32,8 @@ import java.util.TreeMap;
  */
 public final class EventBridgeStore {
 
+  /** How many recent events {@link #publishedEvents()} keeps. */
+  static final int PUBLISHED_KEPT = 10_000;
   /** Size of one billed event or pipe request chunk. */
   static final int CHUNK_BYTES = 64 * 1024;
   private static final DateTimeFormatter EVENT_TIME =
@@ -47,7 +49,7 @@ public final class EventBridgeStore {
   private final Map<String, RuleMetrics> metrics = new LinkedHashMap<>();
   private final Map<String, World.Scheduled> schedules = new LinkedHashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
-  private final List<JsonNode> published = new ArrayList<>();
+  private final java.util.LinkedList<JsonNode> published = new java.util.LinkedList<>();
   private final Delivery delivery;
 
   private EventBridgeStore(World world) {
@@ -325,7 +327,7 @@ public final class EventBridgeStore {
         JsonNode event = envelope(entry);
         result.put("EventId", event.get("id").asText());
         String busRef = entry.path("EventBusName").asText(EventBus.DEFAULT);
-        bill(Json.write(entry).getBytes(StandardCharsets.UTF_8).length, "Event");
+        recordUsage("Event", Json.write(entry).getBytes(StandardCharsets.UTF_8).length, Map.of());
         accepted.add(Map.entry(busRef, event));
       }
       for (Map.Entry<String, JsonNode> e : accepted) {
@@ -342,6 +344,9 @@ public final class EventBridgeStore {
   public void publish(String busNameOrArn, JsonNode event) {
     world.call(() -> {
       EventBus bus = buses.get(busName(busNameOrArn));
+      if (published.size() == PUBLISHED_KEPT) {
+        published.removeFirst();
+      }
       published.add(event);
       if (bus == null) {
         return null; // accepted and dropped, as for a bus that does not exist
@@ -422,7 +427,7 @@ public final class EventBridgeStore {
     return world.call(() -> List.copyOf(deadLetters));
   }
 
-  /** Every event envelope accepted so far (PutEvents, schedules, pipes, bus targets), in order. */
+  /** The last 10,000 event envelopes published to a bus (PutEvents, pipes, bus targets), in order. */
   public List<JsonNode> publishedEvents() {
     return world.call(() -> List.copyOf(published));
   }
@@ -437,11 +442,14 @@ public final class EventBridgeStore {
     deadLetters.add(letter);
   }
 
-  /** Bills {@code bytes} of events or pipe requests in 64 KB chunks. */
-  void bill(int bytes, String usageType) {
+  /**
+   * Records billable usage in the world's ledger: {@code Event} (a published custom event) or
+   * {@code PipeRequest} (a pipe request), counted in 64 KB chunks of {@code bytes}.
+   */
+  public void recordUsage(String usageType, int bytes, Map<String, String> attributes) {
     int chunks = Math.max(1, (bytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
-    UsageLedger.of(world).record(Services.EVENTBRIDGE, usageType, chunks, usageType.equals("Event")
-        ? "Events" : "Requests", Map.of());
+    UsageLedger.of(world).record(Services.EVENTBRIDGE, usageType, chunks,
+        usageType.equals("Event") ? "Events" : "Requests", attributes);
   }
 
   /** True when a bus of that name or ARN exists. */

@@ -14,8 +14,6 @@ import dev.statelab.service.eventbridge.InputShaping;
 import dev.statelab.service.eventbridge.ServiceCalls;
 import dev.statelab.service.lambda.InvocationType;
 import dev.statelab.service.lambda.LambdaStore;
-import dev.statelab.cost.Services;
-import dev.statelab.cost.UsageLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +26,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Runs one pipe: follows its DynamoDB stream through {@link StreamSubscriptions}, keeps the
  * records its FilterCriteria let through, batches them (BatchSize, default 100;
- * MaximumBatchingWindowInSeconds, default 0 = the records of one world step), bills each batch as
- * {@code PipeRequest}s in 64 KB chunks, enriches it (a Lambda function, synchronously), shapes it
+ * MaximumBatchingWindowInSeconds, default 0 = the records of one world step), bills each record
+ * that passed the filters as {@code PipeRequest}s (64 KB chunks), enriches it (a Lambda function, synchronously), shapes it
  * (InputTemplate, applied to each record) and invokes the target with the batch as a JSON array.
  *
  * <p>While the pipe is stopped, records wait and are delivered when it starts again (as a pipe
@@ -38,7 +36,6 @@ import java.util.concurrent.CompletionStage;
  */
 final class PipeRunner implements AutoCloseable {
 
-  private static final int CHUNK_BYTES = 64 * 1024;
 
   private final PipesStore store;
   private final World world;
@@ -132,9 +129,11 @@ final class PipeRunner implements AutoCloseable {
     batch.forEach(records::add);
     batch.clear();
     Pipe current = pipe;
-    int bytes = Json.write(records).getBytes(StandardCharsets.UTF_8).length;
-    UsageLedger.of(world).record(Services.EVENTBRIDGE, "PipeRequest",
-        Math.max(1, (bytes + CHUNK_BYTES - 1) / CHUNK_BYTES), "Requests", Map.of("pipe", current.name()));
+    EventBridgeStore events = EventBridgeStore.of(world);
+    for (JsonNode r : records) { // billed per event that passed the filters, in 64 KB chunks
+      events.recordUsage("PipeRequest", Json.write(r).getBytes(StandardCharsets.UTF_8).length,
+          Map.of("pipe", current.name()));
+    }
     enrich(current, records).whenComplete((enriched, thrown) -> world.call(() -> {
       if (thrown != null) {
         fail(current, "ENRICHMENT", thrown, records);

@@ -76,6 +76,8 @@ class PipesTests {
     streams.insert("id", "o2", "status", "PAID");
     world.runUntilIdle();
     assertThat(inputs(sm)).extracting(j -> j.at("/0/dynamodb/NewImage/id/S").asText()).containsExactly("o2");
+    assertThat(UsageLedger.of(world).total(Services.EVENTBRIDGE, "PipeRequest"))
+        .as("pipe requests are counted after filtering").isEqualTo(1.0);
   }
 
   @Test
