@@ -48,6 +48,7 @@ public final class EventBridgeStore {
   private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
   private final Map<String, RuleMetrics> metrics = new LinkedHashMap<>();
   private final Map<String, World.Scheduled> schedules = new LinkedHashMap<>();
+  private final Map<String, BusMatcher> matchers = new LinkedHashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final java.util.LinkedList<JsonNode> published = new java.util.LinkedList<>();
   private final Delivery delivery;
@@ -108,6 +109,7 @@ public final class EventBridgeStore {
       }
       EventBus bus = buses.remove(name);
       if (bus != null) {
+        matchers.remove(name);
         for (Rule r : rules.remove(name).values()) {
           dropRule(r);
         }
@@ -163,6 +165,7 @@ public final class EventBridgeStore {
       Rule rule = new Rule(name, arn, bus.name(), pattern, schedule, state,
           request.path("Description").asText(null), request.path("RoleArn").asText(null));
       rules.get(bus.name()).put(name, rule);
+      matchers.remove(bus.name());
       targets.computeIfAbsent(arn, k -> new LinkedHashMap<>());
       metrics.putIfAbsent(arn, RuleMetrics.NONE);
       putTags(arn, request.path("Tags"));
@@ -202,6 +205,7 @@ public final class EventBridgeStore {
         throw validation("Rule can't be deleted since it has targets.");
       }
       rules.get(bus.name()).remove(rule.name());
+      matchers.remove(bus.name());
       dropRule(rule);
       return Json.object();
     });
@@ -221,6 +225,7 @@ public final class EventBridgeStore {
     return world.call(() -> {
       Rule rule = rule(request, "Name").withState(state);
       rules.get(rule.busName()).put(rule.name(), rule);
+      matchers.remove(rule.busName());
       arm(rule);
       return Json.object();
     });
@@ -351,8 +356,9 @@ public final class EventBridgeStore {
       if (bus == null) {
         return null; // accepted and dropped, as for a bus that does not exist
       }
+      java.util.Set<String> matched = matcher(bus.name()).matches(event);
       for (Rule rule : List.copyOf(rules.get(bus.name()).values())) {
-        if (rule.enabled() && rule.pattern() != null && rule.pattern().matches(event)) {
+        if (matched.contains(rule.name())) {
           metrics.merge(rule.arn(), RuleMetrics.NONE, (a, b) -> a.matched());
           for (Target t : List.copyOf(targets.get(rule.arn()).values())) {
             delivery.deliver(rule, t, event);
@@ -463,6 +469,11 @@ public final class EventBridgeStore {
     buses.put(name, bus);
     rules.put(name, new LinkedHashMap<>());
     return bus;
+  }
+
+  /** The bus's matcher over its enabled pattern rules, rebuilt after a rule changes. */
+  private BusMatcher matcher(String bus) {
+    return matchers.computeIfAbsent(bus, b -> BusMatcher.of(rules.get(b).values()));
   }
 
   private void dropRule(Rule rule) {
