@@ -202,4 +202,23 @@ class EventDeliveryTests {
     UsageLedger ledger = UsageLedger.of(world);
     assertThat(ledger.total(Services.EVENTBRIDGE, "Event")).isEqualTo(3.0);
   }
+
+  @Test
+  void anEntryForABusThatDoesNotExistIsAcceptedAndIgnoredAsAwsDoes() {
+    String sm = machine(world, "Ignored", "STANDARD");
+    events.putRule(obj("Name", "all", "EventPattern", "{\"source\":[\"shop\"]}"));
+    events.putTargets(target("all", obj("Id", "sm", "Arn", sm)));
+    JsonNode out = events.putEvents(events(entry("{\"to\":\"default\"}"),
+        entry("{\"to\":\"nowhere\"}").put("EventBusName", "no-such-bus")));
+    world.runUntilIdle();
+    assertThat(out.get("FailedEntryCount").asInt()).isZero();
+    assertThat(out.at("/Entries/1/EventId").asText()).hasSize(36);
+    assertThat(inputs(world, sm)).extracting(j -> j.at("/detail/to").asText()).containsExactly("default");
+  }
+
+  @Test
+  void anEntryTimeBecomesTheEventTime() {
+    events.putEvents(events(entry("{}").put("Time", 1640995200)));
+    assertThat(events.publishedEvents().get(0).get("time").asText()).isEqualTo("2022-01-01T00:00:00Z");
+  }
 }
