@@ -224,9 +224,28 @@ final class AttributeValues {
     }
   }
 
+  /** About one byte per two significant digits, plus one (AWS's rule for numbers). */
   private static int numberSize(String text) {
-    String digits = new BigDecimal(text).unscaledValue().abs().toString().replaceAll("^0+|0+$", "");
-    return Math.max(1, (digits.length() + 1) / 2) + 1;
+    int first = -1;
+    int last = -1;
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        if (c != '0') {
+          if (first < 0) {
+            first = count;
+          }
+          last = count;
+        }
+        count++;
+      }
+    }
+    int significant = first < 0 ? 0 : last - first + 1;
+    return Math.max(1, (significant + 1) / 2) + 1;
   }
 
   private static int utf8(String s) {

@@ -45,8 +45,9 @@ public final class DynamoDbService implements AwsService {
     return spec;
   }
 
+  /** Answers with a copy: callers in-process (the aws-sdk bridge) may change what they get. */
   @Override
   public AwsResponse handle(AwsRequest request) {
-    return AwsResponse.ok(operations.get(request.operation()).apply(request.body()));
+    return AwsResponse.ok(operations.get(request.operation()).apply(request.body()).deepCopy());
   }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +80,6 @@ public final class DynamoDbStore {
 
   UsageLedger ledger() {
     return ledger;
-  }
-
-  StreamHub hub() {
-    return hub;
   }
 
   /** Runs an action under the store's lock, then tells stream subscribers about new records. */
@@ -219,7 +214,7 @@ public final class DynamoDbStore {
     String name = tableName(body.get("TableName"));
     return write(() -> {
       Table t = namedTable(name);
-      ObjectNode definitions = t.attributeTypes.isEmpty() ? Json.object() : Json.object();
+      ObjectNode definitions = Json.object();
       t.attributeTypes.forEach(definitions::put);
       if (body.has("AttributeDefinitions")) {
         attributeDefinitions(body.get("AttributeDefinitions")).fields()
@@ -545,11 +540,6 @@ public final class DynamoDbStore {
     return t;
   }
 
-  /** Looks a table up by name without the lock, for checks before one (null when absent). */
-  synchronized Table tableOrNull(String name) {
-    return tables.get(name);
-  }
-
   // ---------------------------------------------------------------- streams
 
   /** Appends a stream record for a change (none when nothing changed or no stream is on). */
@@ -610,7 +600,7 @@ public final class DynamoDbStore {
   synchronized int subscriptionStart(String arn, String position) {
     TableStream s = stream(arn);
     return switch (String.valueOf(position)) {
-      case "TRIM_HORIZON" -> 0;
+      case "TRIM_HORIZON" -> s.firstRetained(world.now());
       case "LATEST" -> s.records.size();
       default -> throw DynamoDbException.validation("StartingPosition must be TRIM_HORIZON or LATEST: " + position);
     };
@@ -650,14 +640,5 @@ public final class DynamoDbStore {
 
   static String uuid(String seed) {
     return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  /** Names in an object, for messages. */
-  static List<String> names(JsonNode object) {
-    List<String> out = new ArrayList<>();
-    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-      out.add(it.next());
-    }
-    return out;
   }
 }

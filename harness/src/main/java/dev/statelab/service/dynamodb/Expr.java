@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import dev.statelab.service.dynamodb.expression.Condition;
 import dev.statelab.service.dynamodb.expression.ExpressionContext;
 import dev.statelab.service.dynamodb.expression.ExpressionException;
 import dev.statelab.service.dynamodb.expression.Expressions;
 import dev.statelab.service.dynamodb.expression.KeyCondition;
+import dev.statelab.service.dynamodb.expression.LegacyConditions;
 import dev.statelab.service.dynamodb.expression.Projection;
 import dev.statelab.service.dynamodb.expression.Update;
 import java.util.Set;
@@ -21,13 +23,28 @@ import java.util.function.Supplier;
  */
 final class Expr {
 
+  private final JsonNode body;
   private final JsonNode names;
   private final JsonNode values;
   private final ExpressionContext context;
   private boolean used;
 
-  /** The expressions of a request whose members are in {@code body}. */
+  /** The pre-expression members DynamoDB still accepts and this stand-in does not model. */
+  private static final List<String> LEGACY = List.of("AttributesToGet", "AttributeUpdates");
+
+  /**
+   * The expressions of a request whose members are in {@code body}.
+   *
+   * @throws DynamoDbException ValidationException for a legacy (pre-expression) parameter
+   */
   Expr(JsonNode body) {
+    for (String legacy : LEGACY) {
+      if (body.hasNonNull(legacy)) {
+        throw DynamoDbException.validation("StateLab's DynamoDB does not support the legacy parameter " + legacy
+            + "; use ProjectionExpression or UpdateExpression instead");
+      }
+    }
+    this.body = body;
     JsonNode n = body.get("ExpressionAttributeNames");
     JsonNode v = body.get("ExpressionAttributeValues");
     this.names = n == null || n.isNull() ? null : n;
@@ -53,14 +70,38 @@ final class Expr {
     return out;
   }
 
-  /** The parsed condition of member {@code text}, or null when absent. */
+  /** The parsed ConditionExpression, else the legacy {@code Expected}, or null when neither is given. */
   Condition condition(JsonNode text) {
+    if (legacy("Expected", "ConditionExpression", text)) {
+      return parse(() -> LegacyConditions.expected(body.get("Expected"), body.path("ConditionalOperator").asText(null)));
+    }
     return present(text) ? parse(() -> Expressions.condition(text.asText(), context)) : null;
   }
 
-  /** The parsed filter expression of member {@code text}, or null when absent. */
+  /** The parsed FilterExpression, else the legacy QueryFilter or ScanFilter, or null when none is given. */
   Condition filter(JsonNode text) {
+    for (String member : List.of("QueryFilter", "ScanFilter")) {
+      if (legacy(member, "FilterExpression", text)) {
+        return parse(() -> LegacyConditions.filter(body.get(member), body.path("ConditionalOperator").asText(null)));
+      }
+    }
     return present(text) ? parse(() -> Expressions.filter(text.asText(), context)) : null;
+  }
+
+  /**
+   * True when the legacy member is given instead of the expression.
+   *
+   * @throws DynamoDbException when both are given, in AWS's words
+   */
+  private boolean legacy(String member, String expressionMember, JsonNode expression) {
+    if (!body.hasNonNull(member)) {
+      return false;
+    }
+    if (expression != null && !expression.isNull()) {
+      throw DynamoDbException.validation("Can not use both expression and non-expression parameters in the same"
+          + " request: Non-expression parameters: {" + member + "} Expression parameters: {" + expressionMember + "}");
+    }
+    return true;
   }
 
   /** The parsed update expression, or null when absent. */
@@ -73,8 +114,11 @@ final class Expr {
     return present(text) ? parse(() -> Expressions.projection(text.asText(), context)) : null;
   }
 
-  /** The parsed key condition, or null when absent. */
+  /** The parsed KeyConditionExpression, else the legacy KeyConditions, or null when neither is given. */
   KeyCondition keyCondition(JsonNode text) {
+    if (legacy("KeyConditions", "KeyConditionExpression", text)) {
+      return parse(() -> LegacyConditions.keyConditions(body.get("KeyConditions")));
+    }
     return present(text) ? parse(() -> Expressions.keyCondition(text.asText(), context)) : null;
   }
 
@@ -104,10 +148,9 @@ final class Expr {
     return condition == null || parse(() -> condition.test(item == null ? Json.object() : item));
   }
 
-  /** Applies an update to a copy of the item and returns the new item. */
+  /** Applies an update to a copy of the item and returns the new item (the item is left as it was). */
   static ObjectNode apply(Update update, ObjectNode item) {
-    ObjectNode copy = item;
-    return AttributeValues.normalize(parse(() -> update.apply(copy)), "item");
+    return AttributeValues.normalize(parse(() -> update.apply(item)), "item");
   }
 
   /** The top-level attributes an update sets or removes. */

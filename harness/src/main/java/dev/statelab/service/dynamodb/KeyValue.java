@@ -1,8 +1,6 @@
 package dev.statelab.service.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statelab.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -53,21 +51,9 @@ final class KeyValue implements Comparable<KeyValue> {
     }
   }
 
-  /** The attribute type: S, N or B. */
-  String type() {
-    return type;
-  }
-
   /** True when the value is empty (an empty string or binary, not allowed in keys). */
   boolean isEmpty() {
     return this != NONE && !type.equals("N") && bytes.length == 0;
-  }
-
-  /** The value in wire shape, e.g. {@code {"S":"a"}}. */
-  ObjectNode toAttribute() {
-    ObjectNode out = Json.object();
-    out.put(type, text);
-    return out;
   }
 
   @Override

@@ -94,9 +94,13 @@ public final class StreamOperations {
       String type = body.path("ShardIteratorType").asText("");
       String seq = body.path("SequenceNumber").asText(null);
       int position = switch (type) {
-        case "TRIM_HORIZON" -> 0;
+        case "TRIM_HORIZON" -> s.firstRetained(store.world().now());
         case "LATEST" -> s.records.size();
-        case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> sequencePosition(s, seq, type.startsWith("AFTER"));
+        case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
+          int at = sequencePosition(s, seq, type.startsWith("AFTER"));
+          checkRetained(s, at);
+          yield at;
+        }
         default -> throw DynamoDbException.validation("1 validation error detected: Value '" + type + "' at"
             + " 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set:"
             + " [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
@@ -140,6 +144,7 @@ public final class StreamOperations {
             + " which is further in the future than the tolerated delay of " + ITERATOR_LIFETIME.toMillis()
             + " milliseconds.");
       }
+      checkRetained(s, p.index());
       int from = Math.min(p.index(), s.records.size());
       int to = Math.min(s.records.size(), from + limit);
       ObjectNode out = Json.object();
@@ -151,6 +156,13 @@ public final class StreamOperations {
       store.ledger().record(Services.DYNAMODB, "StreamReadRequests", 1, "Requests", Map.of("table", s.tableName));
       return out;
     });
+  }
+
+  private void checkRetained(TableStream s, int index) {
+    if (index < s.firstRetained(store.world().now())) {
+      throw DynamoDbException.of("TrimmedDataAccessException", "The operation attempted to read past the oldest"
+          + " stream record in a shard. Records older than 24 hours have been trimmed.");
+    }
   }
 
   /** Where an iterator points. */

@@ -36,6 +36,19 @@ final class TableStream {
     this.firstSequenceNumber = firstSequenceNumber;
   }
 
+  /** How long records stay readable. */
+  static final java.time.Duration RETENTION = java.time.Duration.ofHours(24);
+
+  /** The index of the oldest record still retained at {@code now} (records.size() when none is). */
+  int firstRetained(Instant now) {
+    long oldest = now.minus(RETENTION).getEpochSecond();
+    int i = 0;
+    while (i < records.size() && records.get(i).json().at("/dynamodb/ApproximateCreationDateTime").asLong() < oldest) {
+      i++;
+    }
+    return i;
+  }
+
   /**
    * One stream record.
    *

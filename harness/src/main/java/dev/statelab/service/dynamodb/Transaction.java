@@ -39,7 +39,7 @@ final class Transaction {
     Set<String> touched = new HashSet<>();
     for (JsonNode entry : list) {
       Action a = action(entry);
-      if (!touched.add(a.table().name + "/" + a.key())) {
+      if (!touched.add(a.table().name + "/" + a.table().keyOf(a.key()))) {
         throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
       }
       actions.add(a);

@@ -260,7 +260,7 @@ class DynamoDbApiTests {
     assertThatThrownBy(() -> ddb.updateItem(b -> b.tableName(t).key(Map.of("id", s("a")))
         .updateExpression("SET = :x").expressionAttributeValues(Map.of(":x", n("1")))))
         .isInstanceOf(DynamoDbException.class)
-        .hasMessageStartingWith("Invalid UpdateExpression: Syntax error; token: \"=\", near: \"SET =\"");
+        .hasMessageStartingWith("Invalid UpdateExpression: Syntax error; token: \"=\", near: \"SET = :x\"");
     assertThatThrownBy(() -> ddb.deleteItem(b -> b.tableName(t).key(Map.of("id", s("a")))
         .conditionExpression("attribute_exists(id)").expressionAttributeValues(Map.of(":unused", n("1")))))
         .hasMessageStartingWith("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
@@ -416,6 +416,16 @@ class DynamoDbApiTests {
   }
 
   @Test
+  void aTransactionMayNotTouchOneItemTwice() {
+    String t = table(true);
+    assertThatThrownBy(() -> ddb.transactWriteItems(b -> b.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(t).item(Map.of("id", s("a"), "sk", n("1")))).build(),
+        TransactWriteItem.builder().delete(d -> d.tableName(t).key(Map.of("sk", n("1.0"), "id", s("a")))).build())))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+  }
+
+  @Test
   void aTransactionAppliesAllItsWritesAndTransactGetReadsThem() {
     String t = table(false);
     ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"), "v", n("1"))));
@@ -455,6 +465,55 @@ class DynamoDbApiTests {
         .stream().mapToDouble(r -> r.quantity()).sum();
     assertThat(writes).isEqualTo(5.0);
     assertThat(reads).isEqualTo(3.0);
+  }
+
+  @Test
+  void indexesCapacityCountsEachIndexAnItemIsIn() {
+    String t = "Cap" + System.nanoTime();
+    ddb.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("id", ScalarAttributeType.S), def("g", ScalarAttributeType.S))
+        .keySchema(key("id", KeyType.HASH))
+        .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))));
+    ConsumedCapacity in = ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"), "g", s("x")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    assertThat(in.capacityUnits()).isEqualTo(2.0);
+    assertThat(in.table().capacityUnits()).isEqualTo(1.0);
+    assertThat(in.globalSecondaryIndexes().get("byG").capacityUnits()).isEqualTo(1.0);
+    ConsumedCapacity out = ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("b")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    assertThat(out.capacityUnits()).isEqualTo(1.0);
+    assertThat(out.hasGlobalSecondaryIndexes()).isFalse();
+  }
+
+  @Test
+  void legacyConditionsWorkLikeTheirExpressions() {
+    String t = table(true);
+    ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("1"), "v", n("5"))));
+    ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("2"), "v", n("7"))));
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("1")))
+        .expected(Map.of("id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build())))).isInstanceOf(ConditionalCheckFailedException.class);
+    QueryResponse q = ddb.query(b -> b.tableName(t)
+        .keyConditions(Map.of("id", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+            .comparisonOperator("EQ").attributeValueList(s("p")).build()))
+        .queryFilter(Map.of("v", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+            .comparisonOperator("GT").attributeValueList(n("6")).build())));
+    assertThat(q.items()).extracting(i -> i.get("sk").n()).containsExactly("2");
+    assertThatThrownBy(() -> ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("p"), "sk", n("3")))
+        .conditionExpression("attribute_not_exists(id)")
+        .expected(Map.of("id", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+            .exists(false).build()))))
+        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
+            + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
+  }
+
+  @Test
+  void legacyParametersAreRefusedNotIgnored() {
+    String t = table(false);
+    assertThatThrownBy(() -> ddb.getItem(b -> b.tableName(t).key(Map.of("id", s("a"))).attributesToGet("x")))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("StateLab's DynamoDB does not support the legacy parameter AttributesToGet");
   }
 
   @Test

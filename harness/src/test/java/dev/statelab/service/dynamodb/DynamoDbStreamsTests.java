@@ -170,6 +170,32 @@ class DynamoDbStreamsTests {
   }
 
   @Test
+  void recordsOlderThanADayAreTrimmed() {
+    try (World world = World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).build())) {
+      DynamoDbStore store = DynamoDbStore.of(world);
+      String arn = createStreamingTable(store, "Trimmed");
+      store.items().putItem(Json.parse("{\"TableName\":\"Trimmed\",\"Item\":{\"id\":{\"S\":\"old\"}}}"));
+      String seq = store.streams().getRecords(Json.parse("{\"ShardIterator\":\"" + iterator(store, arn, "TRIM_HORIZON")
+          + "\"}")).at("/Records/0/dynamodb/SequenceNumber").asText();
+      world.advanceBy(Duration.ofHours(25));
+      store.items().putItem(Json.parse("{\"TableName\":\"Trimmed\",\"Item\":{\"id\":{\"S\":\"new\"}}}"));
+      JsonNode records = store.streams().getRecords(Json.parse("{\"ShardIterator\":\""
+          + iterator(store, arn, "TRIM_HORIZON") + "\"}")).get("Records");
+      assertThat(records).extracting(r -> r.at("/dynamodb/Keys/id/S").asText()).containsExactly("new");
+      assertThatThrownBy(() -> store.streams().getShardIterator(Json.parse("{\"StreamArn\":\"" + arn
+          + "\",\"ShardId\":\"" + TableStream.SHARD_ID + "\",\"ShardIteratorType\":\"AT_SEQUENCE_NUMBER\","
+          + "\"SequenceNumber\":\"" + seq + "\"}")))
+          .isInstanceOf(DynamoDbException.class).extracting(e -> ((DynamoDbException) e).shortCode())
+          .isEqualTo("TrimmedDataAccessException");
+    }
+  }
+
+  private static String iterator(DynamoDbStore store, String arn, String type) {
+    return store.streams().getShardIterator(Json.parse("{\"StreamArn\":\"" + arn + "\",\"ShardId\":\""
+        + TableStream.SHARD_ID + "\",\"ShardIteratorType\":\"" + type + "\"}")).get("ShardIterator").asText();
+  }
+
+  @Test
   void subscriptionsGetEachRecordOnTheWorldLoopAfterTheWrite() throws Exception {
     try (World world = World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.VIRTUAL).build())) {
       DynamoDbStore store = DynamoDbStore.of(world);

@@ -16,6 +16,29 @@ final class Comparison {
     };
   }
 
+  /** The comparator that gives the same result with the operands swapped ({@code <} for {@code >}). */
+  static Kind mirror(Kind comparator) {
+    return switch (comparator) {
+      case LT -> Kind.GT;
+      case LE -> Kind.GE;
+      case GT -> Kind.LT;
+      case GE -> Kind.LE;
+      default -> comparator;
+    };
+  }
+
+  /** The comparator as written in expressions. */
+  static String symbol(Kind comparator) {
+    return switch (comparator) {
+      case EQ -> "=";
+      case NE -> "<>";
+      case LT -> "<";
+      case LE -> "<=";
+      case GT -> ">";
+      default -> ">=";
+    };
+  }
+
   /**
    * Applies a comparator. A missing operand or mismatched types make the comparison false, except
    * {@code <>}, which is then true.

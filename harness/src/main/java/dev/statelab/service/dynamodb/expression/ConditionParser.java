@@ -2,7 +2,6 @@ package dev.statelab.service.dynamodb.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.service.dynamodb.expression.Token.Kind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,8 +22,20 @@ final class ConditionParser extends ExpressionParser {
   /** The most operands AWS accepts on the right of IN. */
   static final int MAX_IN_OPERANDS = 100;
 
+  /** The most operators and functions AWS accepts in one expression. */
+  static final int MAX_OPERATORS = 300;
+
+  private int operators;
+
   ConditionParser(String kind, String text, ExpressionContext context) {
     super(kind, text, context);
+  }
+
+  /** Counts one operator or function, failing past AWS's limit. */
+  private void countOperator() {
+    if (++operators > MAX_OPERATORS) {
+      throw invalid("The expression contains too many operators; operator count: " + operators);
+    }
   }
 
   /** Parses the whole text. */
@@ -38,6 +49,7 @@ final class ConditionParser extends ExpressionParser {
     Condition left = and();
     while (atKeyword("OR")) {
       next();
+      countOperator();
       Condition l = left;
       Condition r = and();
       left = item -> l.test(item) || r.test(item);
@@ -49,6 +61,7 @@ final class ConditionParser extends ExpressionParser {
     Condition left = not();
     while (atKeyword("AND")) {
       next();
+      countOperator();
       Condition l = left;
       Condition r = not();
       left = item -> l.test(item) && r.test(item);
@@ -59,6 +72,7 @@ final class ConditionParser extends ExpressionParser {
   private Condition not() {
     if (atKeyword("NOT")) {
       next();
+      countOperator();
       Condition inner = not();
       return item -> !inner.test(item);
     }
@@ -67,9 +81,7 @@ final class ConditionParser extends ExpressionParser {
 
   private Condition primary() {
     if (at(Kind.LPAREN)) {
-      if (peekNext().kind() == Kind.LPAREN && redundantParentheses()) {
-        throw invalid("The expression has redundant parentheses;");
-      }
+      rejectRedundantParentheses();
       next();
       Condition inner = or();
       expect(Kind.RPAREN);
@@ -81,14 +93,19 @@ final class ConditionParser extends ExpressionParser {
     Operand left = operand();
     if (atKeyword("BETWEEN")) {
       next();
+      countOperator();
+      checkOrderable("BETWEEN", left);
       Operand low = operand();
+      checkOrderable("BETWEEN", low);
       expectKeyword("AND");
       Operand high = operand();
+      checkOrderable("BETWEEN", high);
       checkBounds(low, high);
       return item -> between(left.eval(item), low.eval(item), high.eval(item));
     }
     if (atKeyword("IN")) {
       next();
+      countOperator();
       return in(left);
     }
     Kind comparator = peek().kind();
@@ -100,42 +117,23 @@ final class ConditionParser extends ExpressionParser {
       throw syntaxError();
     }
     next();
+    countOperator();
     Operand right = operand();
-    return item -> Comparison.compare(comparator, left.eval(item), right.eval(item));
-  }
-
-  /** Whether the parenthesis at the current token directly wraps another parenthesised group. */
-  private boolean redundantParentheses() {
-    return matchingClose(0) == matchingClose(1) + 1;
-  }
-
-  private int matchingClose(int offset) {
-    int depth = 0;
-    for (int i = offset; ; i++) {
-      Token token = lookAhead(i);
-      if (token.kind() == Kind.EOF) {
-        return -1 - offset;
-      }
-      if (token.kind() == Kind.LPAREN) {
-        depth++;
-      } else if (token.kind() == Kind.RPAREN && --depth == 0) {
-        return i;
-      }
+    checkDistinct(Comparison.symbol(comparator), left, right);
+    if (comparator != Kind.EQ && comparator != Kind.NE) {
+      checkOrderable(Comparison.symbol(comparator), left);
+      checkOrderable(Comparison.symbol(comparator), right);
     }
+    return item -> Comparison.compare(comparator, left.eval(item), right.eval(item));
   }
 
   private Condition in(Operand left) {
     expect(Kind.LPAREN);
-    List<Operand> options = new ArrayList<>();
-    options.add(operand());
-    while (at(Kind.COMMA)) {
-      next();
-      options.add(operand());
-    }
+    List<Operand> options = commaList(this::operand);
     expect(Kind.RPAREN);
     if (options.size() > MAX_IN_OPERANDS) {
-      throw invalid("The expression contains too many operands for the IN operator; "
-          + "the maximum is " + MAX_IN_OPERANDS + ", found: " + options.size());
+      throw invalid("The IN operator is provided with too many operands; number of operands: "
+          + options.size());
     }
     return item -> {
       JsonNode value = left.eval(item);
@@ -152,8 +150,27 @@ final class ConditionParser extends ExpressionParser {
     };
   }
 
+  /** Ordering comparisons and BETWEEN take only strings, numbers and binaries as values. */
+  private void checkOrderable(String operator, Operand operand) {
+    checkOperandType(operator, operand, List.of("S", "N", "B"));
+  }
+
+  /** Comparing a path with itself is rejected, as AWS does. */
+  private void checkDistinct(String operator, Operand first, Operand second) {
+    if (first instanceof Operand.Path a && second instanceof Operand.Path b && a.equals(b)) {
+      throw invalid("The first operand must be distinct from the remaining operands for this operator "
+          + "or function; operator: " + operator + ", first operand: " + a.path());
+    }
+  }
+
   private void checkBounds(Operand low, Operand high) {
     if (low instanceof Operand.Constant l && high instanceof Operand.Constant h) {
+      String lowType = AttributeValues.type(l.value());
+      if (!lowType.equals(AttributeValues.type(h.value()))) {
+        throw invalid("The BETWEEN operator requires same data type for lower and upper bounds; "
+            + "lower bound operand: AttributeValue: " + Comparison.show(l.value())
+            + ", upper bound operand: AttributeValue: " + Comparison.show(h.value()));
+      }
       Integer order = AttributeValues.compare(l.value(), h.value());
       if (order != null && order > 0) {
         throw invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower "
@@ -184,8 +201,11 @@ final class ConditionParser extends ExpressionParser {
         throw invalid("The function is not allowed to be used this way in an expression; function: "
             + name.text());
       }
-      List<Operand> args = arguments(name.text(), 1);
-      return new Operand.Size(pathArgument(name.text(), args.get(0)));
+      Operand argument = arguments(name.text(), 1).get(0);
+      if (argument instanceof Operand.Constant c) {
+        checkOperandType("size", c, List.of("S", "B", "SS", "NS", "BS", "L", "M"));
+      }
+      return new Operand.Size(argument);
     }
     if (atPath()) {
       return new Operand.Path(parsePath());
@@ -200,18 +220,11 @@ final class ConditionParser extends ExpressionParser {
   }
 
   private List<Operand> arguments(String function, int count) {
+    countOperator();
     expect(Kind.LPAREN);
-    List<Operand> args = new ArrayList<>();
-    args.add(operand());
-    while (at(Kind.COMMA)) {
-      next();
-      args.add(operand());
-    }
+    List<Operand> args = commaList(this::operand);
     expect(Kind.RPAREN);
-    if (args.size() != count) {
-      throw invalid("Incorrect number of operands for operator or function; operator or function: "
-          + function + ", number of operands: " + args.size());
-    }
+    checkOperandCount(function, args, count);
     return args;
   }
 
@@ -241,12 +254,13 @@ final class ConditionParser extends ExpressionParser {
       }
       case "attribute_type" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         DocumentPath path = pathArgument(function, args.get(0));
         checkOperandType(function, args.get(1), List.of("S"));
         if (args.get(1) instanceof Operand.Constant c
             && !AttributeValues.TYPES.contains(c.value().get("S").asText())) {
           throw invalid("Invalid attribute type name found; type: " + c.value().get("S").asText()
-              + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+              + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
         }
         Operand type = args.get(1);
         return item -> {
@@ -258,12 +272,14 @@ final class ConditionParser extends ExpressionParser {
       }
       case "begins_with" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         checkOperandType(function, args.get(0), List.of("S", "B"));
         checkOperandType(function, args.get(1), List.of("S", "B"));
         return item -> Comparison.beginsWith(args.get(0).eval(item), args.get(1).eval(item));
       }
       case "contains" -> {
         List<Operand> args = arguments(function, 2);
+        checkDistinct(function, args.get(0), args.get(1));
         return item -> Comparison.contains(args.get(0).eval(item), args.get(1).eval(item));
       }
       default -> throw invalid("Invalid function name; function: " + function);

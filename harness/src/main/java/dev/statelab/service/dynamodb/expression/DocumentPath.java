@@ -54,6 +54,25 @@ record DocumentPath(List<Step> steps) {
     return steps.subList(0, n).equals(other.steps.subList(0, n));
   }
 
+  /**
+   * Whether the paths agree up to a step where one has a map key and the other a list index
+   * ({@code a.b} and {@code a[0]}), so they cannot both be valid.
+   */
+  boolean conflicts(DocumentPath other) {
+    int n = Math.min(steps.size(), other.steps.size());
+    for (int i = 0; i < n; i++) {
+      Step mine = steps.get(i);
+      Step theirs = other.steps.get(i);
+      if (mine.getClass() != theirs.getClass()) {
+        return true;
+      }
+      if (!mine.equals(theirs)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The path as AWS prints it in overlap errors: {@code [a, b, [0]]}. */
   @Override
   public String toString() {

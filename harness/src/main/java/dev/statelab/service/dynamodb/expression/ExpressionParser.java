@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.service.dynamodb.expression.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The recursive-descent machinery shared by the four expression grammars. */
 abstract class ExpressionParser {
+
+  /** The longest expression AWS accepts, in UTF-8 bytes of the text as sent. */
+  static final int MAX_EXPRESSION_BYTES = 4096;
 
   /** The expression kind as AWS names it in errors, e.g. {@code ConditionExpression}. */
   final String kind;
@@ -22,7 +26,11 @@ abstract class ExpressionParser {
     if (this.text.isBlank()) {
       throw invalid("The expression can not be empty;");
     }
-    this.tokens = Lexer.tokenize(this.text, kind);
+    int size = this.text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (size > MAX_EXPRESSION_BYTES) {
+      throw invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
+    }
+    this.tokens = Lexer.tokenize(this.text);
   }
 
   /** The current token. */
@@ -82,11 +90,15 @@ abstract class ExpressionParser {
     }
   }
 
-  /** AWS's syntax error at the current token: the token and the text from the previous token on. */
+  /**
+   * AWS's syntax error at the current token: the token, and the source text from the previous
+   * token to the next one ({@code near: "hits : incr"}).
+   */
   final ExpressionException syntaxError() {
     Token token = peek();
     int nearStart = position == 0 ? token.start() : tokens.get(position - 1).start();
-    int nearEnd = token.kind() == Kind.EOF ? text.length() : token.end();
+    int nearEnd = token.kind() == Kind.EOF ? text.length()
+        : peekNext().kind() == Kind.EOF ? token.end() : peekNext().end();
     return invalid("Syntax error; token: \"" + token.shown() + "\", near: \""
         + text.substring(nearStart, nearEnd) + "\"");
   }
@@ -151,13 +163,57 @@ abstract class ExpressionParser {
     return context.value(token.text(), kind);
   }
 
-  /** Fails when two of the paths overlap, with AWS's text. */
+  /** Parses {@code element (',' element)*}. */
+  final <T> List<T> commaList(Supplier<T> element) {
+    List<T> elements = new ArrayList<>();
+    elements.add(element.get());
+    while (at(Kind.COMMA)) {
+      next();
+      elements.add(element.get());
+    }
+    return elements;
+  }
+
+  /** Fails unless a function got the number of operands it takes. */
+  final void checkOperandCount(String function, List<?> operands, int count) {
+    if (operands.size() != count) {
+      throw invalid("Incorrect number of operands for operator or function; operator or function: "
+          + function + ", number of operands: " + operands.size());
+    }
+  }
+
+  /** Fails at {@code ((}...{@code ))}: parentheses directly wrapping a parenthesised group. */
+  final void rejectRedundantParentheses() {
+    if (at(Kind.LPAREN) && peekNext().kind() == Kind.LPAREN && matchingClose(0) == matchingClose(1) + 1) {
+      throw invalid("The expression has redundant parentheses;");
+    }
+  }
+
+  /** The offset of the parenthesis closing the one at {@code offset}, or a negative number. */
+  private int matchingClose(int offset) {
+    int depth = 0;
+    for (int i = offset; ; i++) {
+      Token token = lookAhead(i);
+      if (token.kind() == Kind.EOF) {
+        return -1 - offset;
+      }
+      if (token.kind() == Kind.LPAREN) {
+        depth++;
+      } else if (token.kind() == Kind.RPAREN && --depth == 0) {
+        return i;
+      }
+    }
+  }
+
+  /** Fails when two of the paths overlap or conflict, with AWS's text. */
   final void checkNoOverlap(List<DocumentPath> paths) {
-    for (int i = 0; i < paths.size(); i++) {
-      for (int j = i + 1; j < paths.size(); j++) {
-        if (paths.get(i).overlaps(paths.get(j))) {
-          throw invalid("Two document paths overlap with each other; must remove or rewrite one of "
-              + "these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j));
+    for (int j = 1; j < paths.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        String problem = paths.get(i).overlaps(paths.get(j)) ? "overlap"
+            : paths.get(i).conflicts(paths.get(j)) ? "conflict" : null;
+        if (problem != null) {
+          throw invalid("Two document paths " + problem + " with each other; must remove or rewrite "
+              + "one of these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j));
         }
       }
     }

@@ -31,4 +31,14 @@ public interface KeyCondition {
    * @throws ExpressionException with AWS's text when the conditions do not fit the schema
    */
   void validate(String hashKeyName, String rangeKeyNameOrNull);
+
+  /**
+   * Checks the expression against a key schema including the key attribute types (S, N or B):
+   * everything {@link #validate(String, String)} checks, then that each value has its key's type.
+   *
+   * @throws ExpressionException "One or more parameter values were invalid: Condition parameter
+   *     type does not match schema type" when a value has another type
+   */
+  void validate(String hashKeyName, String hashKeyType, String rangeKeyNameOrNull,
+      String rangeKeyTypeOrNull);
 }

@@ -31,14 +31,15 @@ final class KeyConditionParser extends ExpressionParser {
     }
     rejectOperator();
     expectEnd();
-    if (parts.size() > 2 || parts.size() == 2 && parts.get(0).name().equals(parts.get(1).name())) {
-      throw new ExpressionException("KeyConditionExpressions must only contain one condition per key");
+    if (parts.stream().map(Part::name).distinct().count() < parts.size()) {
+      throw invalid("KeyConditionExpressions must only contain one condition per key");
     }
     return new Plan(parts);
   }
 
   private Part parenthesised() {
     if (at(Kind.LPAREN)) {
+      rejectRedundantParentheses();
       next();
       Part part = parenthesised();
       rejectOperator();
@@ -82,12 +83,20 @@ final class KeyConditionParser extends ExpressionParser {
       }
       return new Part(name, "begins_with", prefix, null);
     }
+    if (at(Kind.VALUE_PLACEHOLDER)) {
+      JsonNode value = parseValue();
+      Token comparator = comparator();
+      checkOrderingOperand(comparator.kind(), value);
+      return new Part(keyName(), Comparison.mirror(comparator.kind()).name(), value, null);
+    }
     String name = keyName();
     if (atKeyword("BETWEEN")) {
       next();
       JsonNode low = parseValue();
+      checkOperandType("BETWEEN", low);
       expectKeyword("AND");
       JsonNode high = parseValue();
+      checkOperandType("BETWEEN", high);
       Integer order = AttributeValues.compare(low, high);
       if (order != null && order > 0) {
         throw invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower "
@@ -96,13 +105,32 @@ final class KeyConditionParser extends ExpressionParser {
       }
       return new Part(name, "BETWEEN", low, high);
     }
+    Token comparator = comparator();
+    JsonNode value = parseValue();
+    checkOrderingOperand(comparator.kind(), value);
+    return new Part(name, comparator.kind().name(), value, null);
+  }
+
+  private Token comparator() {
     rejectOperator();
-    Token comparator = peek();
-    if (!Comparison.isComparator(comparator.kind())) {
+    if (!Comparison.isComparator(peek().kind())) {
       throw syntaxError();
     }
-    next();
-    return new Part(name, comparator.kind().name(), parseValue(), null);
+    return next();
+  }
+
+  private void checkOrderingOperand(Kind comparator, JsonNode value) {
+    if (comparator != Kind.EQ) {
+      checkOperandType(Comparison.symbol(comparator), value);
+    }
+  }
+
+  private void checkOperandType(String operator, JsonNode value) {
+    String type = AttributeValues.type(value);
+    if (!type.equals("S") && !type.equals("N") && !type.equals("B")) {
+      throw invalid("Incorrect operand type for operator or function; operator or function: "
+          + operator + ", operand type: " + type);
+    }
   }
 
   private String keyName() {
@@ -114,7 +142,7 @@ final class KeyConditionParser extends ExpressionParser {
   }
 
   /** One key condition: {@code operator} is a comparator token name, BETWEEN or begins_with. */
-  private record Part(String name, String operator, JsonNode value, JsonNode high) {
+  record Part(String name, String operator, JsonNode value, JsonNode high) {
 
     boolean matches(JsonNode attribute) {
       return switch (operator) {
@@ -126,18 +154,17 @@ final class KeyConditionParser extends ExpressionParser {
     }
   }
 
-  /** The parsed key condition; the partition part is the equality (the first when both are). */
-  private static final class Plan implements KeyCondition {
+  /** The parsed key condition; the partition part is the first equality until validated. */
+  static final class Plan implements KeyCondition {
     private final List<Part> parts;
     private Part partition;
     private Part sort;
 
     Plan(List<Part> parts) {
       this.parts = List.copyOf(parts);
-      boolean secondIsPartition = parts.size() == 2 && !parts.get(0).operator().equals("EQ")
-          && parts.get(1).operator().equals("EQ");
-      this.partition = parts.get(secondIsPartition ? 1 : 0);
-      this.sort = parts.size() == 2 ? parts.get(secondIsPartition ? 0 : 1) : null;
+      this.partition = parts.stream().filter(p -> p.operator().equals("EQ")).findFirst()
+          .orElse(parts.get(0));
+      this.sort = parts.stream().filter(p -> p != partition).findFirst().orElse(null);
     }
 
     @Override
@@ -162,6 +189,11 @@ final class KeyConditionParser extends ExpressionParser {
 
     @Override
     public void validate(String hashKeyName, String rangeKeyNameOrNull) {
+      int keyCount = rangeKeyNameOrNull == null ? 1 : 2;
+      if (parts.size() > keyCount) {
+        throw new ExpressionException("The number of query conditions (" + parts.size()
+            + ") exceeds the number of key attributes defined in the schema (" + keyCount + ")");
+      }
       Part hash = parts.stream().filter(p -> p.name().equals(hashKeyName)).findFirst()
           .orElseThrow(() -> new ExpressionException(
               "Query condition missed key schema element: " + hashKeyName));
@@ -170,10 +202,30 @@ final class KeyConditionParser extends ExpressionParser {
       }
       Part other = parts.stream().filter(p -> p != hash).findFirst().orElse(null);
       if (other != null && !other.name().equals(rangeKeyNameOrNull)) {
-        throw new ExpressionException("Query key condition not supported");
+        throw new ExpressionException(
+            "Query condition missed key schema element: " + rangeKeyNameOrNull);
       }
       partition = hash;
       sort = other;
+    }
+
+    @Override
+    public void validate(String hashKeyName, String hashKeyType, String rangeKeyNameOrNull,
+        String rangeKeyTypeOrNull) {
+      validate(hashKeyName, rangeKeyNameOrNull);
+      checkSchemaType(partition, hashKeyType);
+      if (sort != null) {
+        checkSchemaType(sort, rangeKeyTypeOrNull);
+      }
+    }
+
+    private static void checkSchemaType(Part part, String type) {
+      boolean matches = AttributeValues.type(part.value()).equals(type)
+          && (part.high() == null || AttributeValues.type(part.high()).equals(type));
+      if (!matches) {
+        throw new ExpressionException("One or more parameter values were invalid: "
+            + "Condition parameter type does not match schema type");
+      }
     }
   }
 }

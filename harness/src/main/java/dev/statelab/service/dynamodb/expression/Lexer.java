@@ -4,7 +4,10 @@ import dev.statelab.service.dynamodb.expression.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits expression text into tokens; a character outside the grammar becomes a syntax error. */
+/**
+ * Splits expression text into tokens. A character outside the grammar becomes an INVALID token,
+ * so the parser reports it as AWS does: {@code Syntax error; token: ":", near: "hits : incr"}.
+ */
 final class Lexer {
 
   private Lexer() {}
@@ -23,12 +26,8 @@ final class Lexer {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
-  /**
-   * Tokenizes the text, ending with an EOF token.
-   *
-   * @param kind the expression kind, for error messages
-   */
-  static List<Token> tokenize(String text, String kind) {
+  /** Tokenizes the text, ending with an EOF token. */
+  static List<Token> tokenize(String text) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
@@ -44,10 +43,8 @@ final class Lexer {
         while (i < text.length() && isWordChar(text.charAt(i))) {
           i++;
         }
-        if (i == start + 1) {
-          throw syntax(kind, text, tokens, String.valueOf(c), start, i);
-        }
-        tokenKind = c == '#' ? Kind.NAME_PLACEHOLDER : Kind.VALUE_PLACEHOLDER;
+        tokenKind = i == start + 1 ? Kind.INVALID
+            : c == '#' ? Kind.NAME_PLACEHOLDER : Kind.VALUE_PLACEHOLDER;
       } else if (c >= '0' && c <= '9') {
         while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
           i++;
@@ -60,9 +57,6 @@ final class Lexer {
         tokenKind = Kind.IDENTIFIER;
       } else {
         tokenKind = punctuation(text, i);
-        if (tokenKind == null) {
-          throw syntax(kind, text, tokens, String.valueOf(c), start, i + 1);
-        }
         i += tokenKind == Kind.NE || tokenKind == Kind.LE || tokenKind == Kind.GE ? 2 : 1;
       }
       tokens.add(new Token(tokenKind, text.substring(start, i), start, i));
@@ -86,14 +80,7 @@ final class Lexer {
       case '-' -> Kind.MINUS;
       case '<' -> next == '>' ? Kind.NE : next == '=' ? Kind.LE : Kind.LT;
       case '>' -> next == '=' ? Kind.GE : Kind.GT;
-      default -> null;
+      default -> Kind.INVALID;
     };
-  }
-
-  private static ExpressionException syntax(
-      String kind, String text, List<Token> before, String token, int start, int end) {
-    int nearStart = before.isEmpty() ? start : before.get(before.size() - 1).start();
-    return new ExpressionException("Invalid " + kind + ": Syntax error; token: \"" + token
-        + "\", near: \"" + text.substring(nearStart, end) + "\"");
   }
 }

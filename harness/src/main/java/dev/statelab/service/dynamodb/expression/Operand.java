@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
-/** Something that evaluates to an attribute value for an item: a path, a value or {@code size(path)}. */
+/** What evaluates to an attribute value for an item: a path, a value or {@code size(...)}. */
 sealed interface Operand {
 
   /** The operand's value for the item, or null when it refers to nothing. */
@@ -26,11 +26,11 @@ sealed interface Operand {
     }
   }
 
-  /** {@code size(path)}: string length, binary length, or element count of a set, list or map. */
-  record Size(DocumentPath path) implements Operand {
+  /** {@code size(operand)}: string length, binary length, or element count of a set, list or map. */
+  record Size(Operand operand) implements Operand {
     @Override
     public JsonNode eval(ObjectNode item) {
-      JsonNode value = AttributeValues.get(item, path);
+      JsonNode value = operand.eval(item);
       if (value == null) {
         return null;
       }

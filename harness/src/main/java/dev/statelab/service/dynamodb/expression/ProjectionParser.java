@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
-import dev.statelab.service.dynamodb.expression.Token.Kind;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +18,14 @@ final class ProjectionParser extends ExpressionParser {
 
   /** Parses the whole text. */
   Projection parse() {
-    List<DocumentPath> paths = new ArrayList<>();
-    paths.add(parsePath());
-    while (at(Kind.COMMA)) {
-      next();
-      paths.add(parsePath());
-    }
+    List<DocumentPath> paths = commaList(this::parsePath);
     expectEnd();
     checkNoOverlap(paths);
     return new Plan(List.copyOf(paths));
   }
 
   /** The projection: copies each path's value into a result of the same shape. */
-  private record Plan(List<DocumentPath> paths) implements Projection {
+  record Plan(List<DocumentPath> paths) implements Projection {
 
     @Override
     public ObjectNode apply(ObjectNode item) {

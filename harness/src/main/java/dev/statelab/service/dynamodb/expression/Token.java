@@ -7,7 +7,10 @@ record Token(Kind kind, String text, int start, int end) {
   enum Kind {
     IDENTIFIER, NAME_PLACEHOLDER, VALUE_PLACEHOLDER, INTEGER,
     LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT,
-    EQ, NE, LT, LE, GT, GE, PLUS, MINUS, EOF
+    EQ, NE, LT, LE, GT, GE, PLUS, MINUS,
+    /** A character outside the grammar (or a bare {@code #} or {@code :}); no rule accepts it. */
+    INVALID,
+    EOF
   }
 
   /** Whether this is an identifier spelling the keyword, ignoring case. */

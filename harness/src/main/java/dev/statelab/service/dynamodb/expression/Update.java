@@ -15,4 +15,10 @@ public interface Update {
 
   /** The top-level attribute names the update touches, for ReturnValues UPDATED_OLD/UPDATED_NEW. */
   Set<String> updatedTopLevelNames();
+
+  /**
+   * The paths the update touches as a projection: applied to the old item it gives UPDATED_OLD,
+   * applied to the new item UPDATED_NEW (only the updated parts of nested attributes).
+   */
+  Projection updatedPaths();
 }

@@ -93,6 +93,11 @@ sealed interface UpdateAction {
       return java.util.Collections.unmodifiableSet(names);
     }
 
+    @Override
+    public Projection updatedPaths() {
+      return new ProjectionParser.Plan(actions.stream().map(UpdateAction::path).toList());
+    }
+
     private static JsonNode parentOf(ObjectNode root, DocumentPath path) {
       JsonNode parent = AttributeValues.get(root, path.parent());
       String container = path.last() instanceof DocumentPath.Key ? "M" : "L";

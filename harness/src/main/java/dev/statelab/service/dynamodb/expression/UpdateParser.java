@@ -53,9 +53,7 @@ final class UpdateParser extends ExpressionParser {
     if (!seenClauses.add(clause)) {
       throw invalid("The \"" + clause + "\" section can only be used once in an update expression;");
     }
-    do {
-      actions.add(action(clause));
-    } while (at(Kind.COMMA) && next() != null);
+    actions.addAll(commaList(() -> action(clause)));
   }
 
   private UpdateAction action(String clause) {
@@ -94,7 +92,14 @@ final class UpdateParser extends ExpressionParser {
   }
 
   private UpdateValue value() {
-    UpdateValue left = term();
+    UpdateValue left;
+    if (at(Kind.LPAREN)) {
+      next();
+      left = value();
+      expect(Kind.RPAREN);
+    } else {
+      left = term();
+    }
     if (at(Kind.PLUS) || at(Kind.MINUS)) {
       String operator = next().text();
       UpdateValue right = term();
@@ -113,23 +118,12 @@ final class UpdateParser extends ExpressionParser {
       Token name = next();
       String function = name.text();
       if (!Functions.UPDATE.contains(function)) {
-        if (Functions.CONDITION.contains(function)) {
-          throw invalid("The function is not allowed in an update expression; function: " + function);
-        }
         throw invalid("Invalid function name; function: " + function);
       }
       expect(Kind.LPAREN);
-      List<UpdateValue> args = new ArrayList<>();
-      args.add(term());
-      while (at(Kind.COMMA)) {
-        next();
-        args.add(term());
-      }
+      List<UpdateValue> args = commaList(this::term);
       expect(Kind.RPAREN);
-      if (args.size() != 2) {
-        throw invalid("Incorrect number of operands for operator or function; operator or function: "
-            + function + ", number of operands: " + args.size());
-      }
+      checkOperandCount(function, args, 2);
       if (function.equals("if_not_exists")) {
         if (!(args.get(0) instanceof UpdateValue.Path path)) {
           throw invalid("Operator or function requires a document path; operator or function: " + function);
@@ -158,6 +152,15 @@ final class UpdateParser extends ExpressionParser {
 
     /** The value against the item as it was before the update. */
     JsonNode eval(ObjectNode item);
+
+    /** The payload of an operand's value, which must have the type, else AWS's data type error. */
+    private static JsonNode payload(UpdateValue operand, ObjectNode item, String type) {
+      JsonNode value = operand.eval(item);
+      if (!value.has(type)) {
+        throw UpdateAction.incorrectDataType();
+      }
+      return value.get(type);
+    }
 
     /** An expression attribute value. */
     record Constant(JsonNode value) implements UpdateValue {
@@ -193,13 +196,8 @@ final class UpdateParser extends ExpressionParser {
     record ListAppend(UpdateValue first, UpdateValue second) implements UpdateValue {
       @Override
       public JsonNode eval(ObjectNode item) {
-        JsonNode a = first.eval(item);
-        JsonNode b = second.eval(item);
-        if (!a.has("L") || !b.has("L")) {
-          throw UpdateAction.incorrectDataType();
-        }
-        ArrayNode joined = ((ArrayNode) a.get("L")).deepCopy();
-        joined.addAll((ArrayNode) b.get("L"));
+        ArrayNode joined = ((ArrayNode) payload(first, item, "L")).deepCopy();
+        joined.addAll((ArrayNode) payload(second, item, "L"));
         return AttributeValues.of("L", joined);
       }
     }
@@ -208,13 +206,8 @@ final class UpdateParser extends ExpressionParser {
     record Arithmetic(boolean plus, UpdateValue left, UpdateValue right) implements UpdateValue {
       @Override
       public JsonNode eval(ObjectNode item) {
-        JsonNode a = left.eval(item);
-        JsonNode b = right.eval(item);
-        if (!a.has("N") || !b.has("N")) {
-          throw UpdateAction.incorrectDataType();
-        }
-        BigDecimal x = Numbers.parse(a.get("N").asText());
-        BigDecimal y = Numbers.parse(b.get("N").asText());
+        BigDecimal x = Numbers.parse(payload(left, item, "N").asText());
+        BigDecimal y = Numbers.parse(payload(right, item, "N").asText());
         return AttributeValues.number(Numbers.check(plus ? x.add(y) : x.subtract(y)));
       }
     }

@@ -123,6 +123,38 @@ class ConditionExpressionTests {
   }
 
   @Test
+  void orderingComparisonsRejectValuesThatCannotBeOrdered() {
+    assertError("n < :v", values("{':v':{'BOOL':true}}"), "Invalid ConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: <, operand type: BOOL");
+    assertError("n BETWEEN :a AND :b", values("{':a':{'N':'1'},':b':{'L':[]}}"),
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+            + "operator or function: BETWEEN, operand type: L");
+  }
+
+  @Test
+  void comparingAPathWithItselfIsRejected() {
+    assertError("n = n", none(), "Invalid ConditionExpression: The first operand must be distinct from "
+        + "the remaining operands for this operator or function; operator: =, first operand: [n]");
+    assertError("contains(l[0], l[0])", none(), "Invalid ConditionExpression: The first operand must be "
+        + "distinct from the remaining operands for this operator or function; operator: contains, "
+        + "first operand: [l, [0]]");
+  }
+
+  @Test
+  void betweenBoundsMustShareAType() {
+    assertError("n BETWEEN :a AND :b", values("{':a':{'N':'5'},':b':{'S':'x'}}"),
+        "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper "
+            + "bounds; lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}");
+  }
+
+  @Test
+  void sizeOfAValueWorksButNotOfANumberValue() {
+    assertThat(test("size(:s) = :three", "{':s':{'S':'abc'},':three':{'N':'3'}}")).isTrue();
+    assertError("size(:n) = :n", values("{':n':{'N':'3'}}"), "Invalid ConditionExpression: Incorrect "
+        + "operand type for operator or function; operator or function: size, operand type: N");
+  }
+
+  @Test
   void inMatchesAnyOption() {
     assertThat(test("id IN (:a, :b)", "{':a':{'S':'zz'},':b':{'S':'a1'}}")).isTrue();
     assertThat(test("id in (:a)", "{':a':{'S':'zz'}}")).isFalse();
@@ -134,7 +166,8 @@ class ConditionExpressionTests {
     assertThat(test("id IN (" + hundred + ")", "{':v':{'S':'a1'}}")).isTrue();
     assertThatThrownBy(() -> test("id IN (" + hundred + ",:v)", "{':v':{'S':'a1'}}"))
         .isInstanceOf(ExpressionException.class)
-        .hasMessageContaining("too many operands for the IN operator");
+        .hasMessage("Invalid ConditionExpression: The IN operator is provided with too many operands; "
+            + "number of operands: 101");
   }
 
   @Test
@@ -157,6 +190,12 @@ class ConditionExpressionTests {
   void redundantParenthesesAreRejected() {
     assertError("((attribute_exists(id)))", none(),
         "Invalid ConditionExpression: The expression has redundant parentheses;");
+  }
+
+  @Test
+  void parenthesesAroundEachGroupAndTheWholeAreFine() {
+    assertThat(test("((attribute_exists(id) OR attribute_exists(x)) AND (attribute_exists(n)))")).isTrue();
+    assertThat(test("(attribute_exists(id))")).isTrue();
   }
 
   @Test
@@ -187,7 +226,7 @@ class ConditionExpressionTests {
   void attributeTypeRejectsUnknownTypeNames() {
     assertError("attribute_type(id, :t)", values("{':t':{'S':'STRING'}}"),
         "Invalid ConditionExpression: Invalid attribute type name found; type: STRING, "
-            + "valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+            + "valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
   }
 
   @Test
@@ -301,12 +340,12 @@ class ConditionExpressionTests {
     assertError("id = :v :w", values("{':v':{'S':'a'},':w':{'S':'b'}}"),
         "Invalid ConditionExpression: Syntax error; token: \":w\", near: \":v :w\"");
     assertError("id == :v", values("{':v':{'S':'a'}}"),
-        "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"==\"");
+        "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== :v\"");
   }
 
   @Test
   void unexpectedCharacterIsASyntaxError() {
-    assertError("id = $v", none(), "Invalid ConditionExpression: Syntax error; token: \"$\", near: \"= $\"");
+    assertError("id = $v", none(), "Invalid ConditionExpression: Syntax error; token: \"$\", near: \"= $v\"");
   }
 
   @Test
@@ -318,6 +357,26 @@ class ConditionExpressionTests {
   void filterExpressionErrorsNameFilterExpression() {
     assertThatThrownBy(() -> Expressions.filter("id = ", none()))
         .hasMessage("Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
+  }
+
+  @Test
+  void expressionsOver4096BytesAreRejected() {
+    String name = "a".repeat(4090);
+    assertThat(test("attribute_not_exists(" + "a".repeat(4096 - 22) + ")")).isTrue();
+    assertError("attribute_not_exists(" + name + ")", none(), "Invalid ConditionExpression: Expression "
+        + "size has exceeded the maximum allowed size; expression size: 4112");
+  }
+
+  @Test
+  void moreThan300OperatorsAreRejected() {
+    String chain = IntStream.range(0, 151).mapToObj(i -> "attribute_exists(id)")
+        .collect(Collectors.joining(" AND "));
+    // 151 functions and 150 ANDs.
+    assertError(chain, none(), "Invalid ConditionExpression: The expression contains too many "
+        + "operators; operator count: 301");
+    String fits = IntStream.range(0, 150).mapToObj(i -> "attribute_exists(id)")
+        .collect(Collectors.joining(" AND "));
+    assertThat(test(fits)).isTrue();
   }
 
   @Test
