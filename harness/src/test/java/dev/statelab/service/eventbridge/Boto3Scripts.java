@@ -54,4 +54,23 @@ public final class Boto3Scripts {
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
+
+  /**
+   * Copies a script from the owner's resources, starts a StateLab server (virtual clock, given
+   * seed, every standard module), runs {@code python3 script endpoint region account} against it
+   * for at most two minutes, and returns the JSON of its last output line.
+   */
+  public static JsonNode runAgainstServer(Class<?> owner, String resource, Path dir, long seed) throws Exception {
+    Path script = copy(owner, resource, dir);
+    try (dev.statelab.server.StateLabServer server = dev.statelab.server.StateLabServer.start(
+        dev.statelab.engine.World.newInstance(dev.statelab.engine.WorldOptions.newBuilder().seed(seed)
+            .realIoGrace(java.time.Duration.ofMillis(5)).build()), dev.statelab.gateway.GatewayOptions.defaults())) {
+      Result result = run(dir, 120, "python3", script.toString(), server.endpoint().toString(),
+          server.region(), server.accountId());
+      if (result.exit() != 0) {
+        throw new AssertionError("script " + resource + " exited " + result.exit() + ":\n" + result.output());
+      }
+      return result.lastLine();
+    }
+  }
 }

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statelab.engine.World;
-import dev.statelab.engine.WorldOptions;
-import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
-import dev.statelab.server.StateLabServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,32 +18,25 @@ class EventBridgeBoto3Tests {
   @Test
   void boto3SeesRulesTasksPatternTestsPartialFailuresAndPipes(@TempDir Path dir) throws Exception {
     assumeTrue(Boto3Scripts.available(), "python3 with boto3 is not installed");
-    Path script = Boto3Scripts.copy(EventBridgeBoto3Tests.class, "boto3_events_flow.py", dir);
-    try (StateLabServer server = StateLabServer.start(World.newInstance(WorldOptions.newBuilder()
-        .seed(1).realIoGrace(Duration.ofMillis(5)).build()), GatewayOptions.defaults())) {
-      Boto3Scripts.Result result = Boto3Scripts.run(dir, 120, "python3", script.toString(),
-          server.endpoint().toString(), server.region(), server.accountId());
-      assertThat(result.exit()).as(result.output()).isZero();
-      JsonNode out = result.lastLine();
-      assertThat(out.get("startedAmounts")).isEqualTo(Json.parse("[150,250]"));
-      assertThat(out.at("/putEventsTask/status").asText()).isEqualTo("SUCCEEDED");
-      assertThat(out.at("/putEventsTask/output/FailedEntryCount").asInt()).isZero();
-      assertThat(out.at("/putEventsTask/output/Entries/0/EventId").asText()).hasSize(36);
-      assertThat(out.get("testMatch").asBoolean()).isTrue();
-      assertThat(out.get("testNoMatch").asBoolean()).isFalse();
-      assertThat(out.get("badPattern").asText()).isEqualTo("InvalidEventPatternException");
-      assertThat(out.get("partial")).isEqualTo(Json.parse("{\"FailedEntryCount\":2,\"Entries\":["
-          + "{\"EventId\":\"id\"},"
-          + "{\"ErrorCode\":\"MalformedDetail\",\"ErrorMessage\":\"Detail is malformed.\"},"
-          + "{\"ErrorCode\":\"InvalidArgument\",\"ErrorMessage\":"
-          + "\"Parameter Source is not valid. Reason: Source is a required argument.\"}]}"));
-      // the table has no stream: the pipe exists but cannot read it
-      assertThat(out.get("pipeCreated").asText()).isEqualTo("CREATING");
-      assertThat(out.get("pipeDescribed").asText()).isEqualTo("CREATE_FAILED");
-      assertThat(out.get("pipeListed")).isEqualTo(Json.parse("[\"orders\"]"));
-      assertThat(out.get("pipeTags")).isEqualTo(Json.parse("{\"team\":\"a\"}"));
-      assertThat(out.get("pipeDeleted").asText()).isEqualTo("DELETED");
-      assertThat(out.get("pipeMissing").asText()).isEqualTo("NotFoundException");
-    }
+    JsonNode out = Boto3Scripts.runAgainstServer(EventBridgeBoto3Tests.class, "boto3_events_flow.py", dir, 1);
+    assertThat(out.get("startedAmounts")).isEqualTo(Json.parse("[150,250]"));
+    assertThat(out.at("/putEventsTask/status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(out.at("/putEventsTask/output/FailedEntryCount").asInt()).isZero();
+    assertThat(out.at("/putEventsTask/output/Entries/0/EventId").asText()).hasSize(36);
+    assertThat(out.get("testMatch").asBoolean()).isTrue();
+    assertThat(out.get("testNoMatch").asBoolean()).isFalse();
+    assertThat(out.get("badPattern").asText()).isEqualTo("InvalidEventPatternException");
+    assertThat(out.get("partial")).isEqualTo(Json.parse("{\"FailedEntryCount\":2,\"Entries\":["
+        + "{\"EventId\":\"id\"},"
+        + "{\"ErrorCode\":\"MalformedDetail\",\"ErrorMessage\":\"Detail is malformed.\"},"
+        + "{\"ErrorCode\":\"InvalidArgument\",\"ErrorMessage\":"
+        + "\"Parameter Source is not valid. Reason: Source is a required argument.\"}]}"));
+    // the table has no stream: the pipe exists but cannot read it
+    assertThat(out.get("pipeCreated").asText()).isEqualTo("CREATING");
+    assertThat(out.get("pipeDescribed").asText()).isEqualTo("CREATE_FAILED");
+    assertThat(out.get("pipeListed")).isEqualTo(Json.parse("[\"orders\"]"));
+    assertThat(out.get("pipeTags")).isEqualTo(Json.parse("{\"team\":\"a\"}"));
+    assertThat(out.get("pipeDeleted").asText()).isEqualTo("DELETED");
+    assertThat(out.get("pipeMissing").asText()).isEqualTo("NotFoundException");
   }
 }

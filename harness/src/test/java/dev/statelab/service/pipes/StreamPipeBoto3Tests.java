@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statelab.engine.World;
-import dev.statelab.engine.WorldOptions;
-import dev.statelab.gateway.GatewayOptions;
-import dev.statelab.server.StateLabServer;
 import dev.statelab.service.eventbridge.Boto3Scripts;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,22 +18,15 @@ class StreamPipeBoto3Tests {
   @Test
   void aPutItemStartsAnExecutionThroughThePipeWithTheNewImage(@TempDir Path dir) throws Exception {
     assumeTrue(Boto3Scripts.available(), "python3 with boto3 is not installed");
-    Path script = Boto3Scripts.copy(StreamPipeBoto3Tests.class, "boto3_stream_pipe.py", dir);
-    try (StateLabServer server = StateLabServer.start(World.newInstance(WorldOptions.newBuilder()
-        .seed(2).realIoGrace(Duration.ofMillis(5)).build()), GatewayOptions.defaults())) {
-      Boto3Scripts.Result result = Boto3Scripts.run(dir, 120, "python3", script.toString(),
-          server.endpoint().toString(), server.region(), server.accountId());
-      assertThat(result.exit()).as(result.output()).isZero();
-      JsonNode out = result.lastLine();
-      assertThat(out.get("pipeState").asText()).isEqualTo("RUNNING");
-      assertThat(out.get("inputs")).hasSize(1);
-      JsonNode record = out.at("/inputs/0/0");
-      assertThat(record.get("eventName").asText()).isEqualTo("INSERT");
-      assertThat(record.get("eventSourceARN").asText()).isEqualTo(out.get("stream").asText());
-      assertThat(record.at("/dynamodb/NewImage/id/S").asText()).isEqualTo("o-1");
-      assertThat(record.at("/dynamodb/NewImage/amount/N").asText()).isEqualTo("42");
-      assertThat(record.at("/dynamodb/NewImage/status/S").asText()).isEqualTo("PAID");
-      assertThat(record.at("/dynamodb/StreamViewType").asText()).isEqualTo("NEW_IMAGE");
-    }
+    JsonNode out = Boto3Scripts.runAgainstServer(StreamPipeBoto3Tests.class, "boto3_stream_pipe.py", dir, 2);
+    assertThat(out.get("pipeState").asText()).isEqualTo("RUNNING");
+    assertThat(out.get("inputs")).hasSize(1);
+    JsonNode record = out.at("/inputs/0/0");
+    assertThat(record.get("eventName").asText()).isEqualTo("INSERT");
+    assertThat(record.get("eventSourceARN").asText()).isEqualTo(out.get("stream").asText());
+    assertThat(record.at("/dynamodb/NewImage/id/S").asText()).isEqualTo("o-1");
+    assertThat(record.at("/dynamodb/NewImage/amount/N").asText()).isEqualTo("42");
+    assertThat(record.at("/dynamodb/NewImage/status/S").asText()).isEqualTo("PAID");
+    assertThat(record.at("/dynamodb/StreamViewType").asText()).isEqualTo("NEW_IMAGE");
   }
 }
