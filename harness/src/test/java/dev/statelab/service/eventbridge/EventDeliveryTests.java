@@ -221,4 +221,23 @@ class EventDeliveryTests {
     events.putEvents(events(entry("{}").put("Time", 1640995200)));
     assertThat(events.publishedEvents().get(0).get("time").asText()).isEqualTo("2022-01-01T00:00:00Z");
   }
+
+  @Test
+  void testEventPatternSupportsTheContentFilterOperators() {
+    String event = "{\"id\":\"1\",\"account\":\"123456789012\",\"source\":\"shop\",\"time\":\"2026-01-01T00:00:00Z\","
+        + "\"region\":\"us-east-1\",\"detail-type\":\"Order\",\"resources\":[],\"detail\":{\"amount\":150,"
+        + "\"ip\":\"10.0.0.7\",\"file\":\"img/cat.png\",\"state\":\"running\",\"tags\":[\"a\",\"b\"]}}";
+    java.util.Map<String, Boolean> cases = new java.util.LinkedHashMap<>();
+    cases.put("{\"detail\":{\"ip\":[{\"cidr\":\"10.0.0.0/24\"}]}}", true);
+    cases.put("{\"detail\":{\"file\":[{\"wildcard\":\"img/*.png\"}]}}", true);
+    cases.put("{\"detail\":{\"file\":[{\"suffix\":\".jpg\"}]}}", false);
+    cases.put("{\"detail\":{\"state\":[{\"anything-but\":\"running\"}]}}", false);
+    cases.put("{\"detail\":{\"state\":[{\"anything-but\":{\"prefix\":\"stop\"}}]}}", true);
+    cases.put("{\"detail\":{\"missing\":[{\"exists\":false}]}}", true);
+    cases.put("{\"detail\":{\"tags\":[\"b\"]}}", true);
+    cases.put("{\"source\":[{\"equals-ignore-case\":\"SHOP\"}]}", true);
+    cases.put("{\"detail\":{\"$or\":[{\"amount\":[{\"numeric\":[\"<\",10]}]},{\"state\":[\"running\"]}]}}", true);
+    cases.forEach((pattern, expected) -> assertThat(events.testEventPattern(obj("EventPattern", pattern,
+        "Event", event)).get("Result").asBoolean()).as(pattern).isEqualTo(expected));
+  }
 }
