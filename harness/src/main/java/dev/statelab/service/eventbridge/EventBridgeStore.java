@@ -604,9 +604,8 @@ public final class EventBridgeStore {
         }
       }
     }
-    int slash = arn.indexOf('/');
     String kind = arn.contains(":rule/") ? "Rule" : "Event bus";
-    throw notFound(kind + " " + (slash < 0 ? arn : arn.substring(arn.lastIndexOf('/') + 1)) + " does not exist.");
+    throw notFound(kind + " " + arn.substring(arn.lastIndexOf('/') + 1) + " does not exist.");
   }
 
   private void putTags(String arn, JsonNode given) {
