@@ -180,7 +180,16 @@ final class PipeRunner implements AutoCloseable {
     params.put("Input", Json.write(shaped));
     boolean sync = p.targetParameters().path("StepFunctionStateMachineParameters")
         .path("InvocationType").asText("REQUEST_RESPONSE").equals("REQUEST_RESPONSE");
-    return ServiceCalls.call(world, "sfn", sync ? "startSyncExecution" : "startExecution", params, p.arn());
+    if (!sync) {
+      return ServiceCalls.call(world, "sfn", "startExecution", params, p.arn());
+    }
+    return ServiceCalls.call(world, "sfn", "startSyncExecution", params, p.arn()).thenApply(out -> {
+      String status = out.path("Status").asText();
+      if (!status.equals("SUCCEEDED")) { // the synchronous invocation failed: the batch failed
+        throw new StatesError(out.path("Error").asText("Execution" + status), out.path("Cause").asText(status));
+      }
+      return out;
+    });
   }
 
   private CompletionStage<?> toBus(Pipe p, JsonNode shaped) {

@@ -15,6 +15,7 @@ import dev.statelab.json.Json;
 import dev.statelab.service.eventbridge.EventBridgeModule;
 import dev.statelab.service.eventbridge.EventBridgeStore;
 import dev.statelab.service.eventbridge.EventBridgeTesting;
+import dev.statelab.service.eventbridge.ServiceCalls;
 import dev.statelab.service.lambda.LambdaModule;
 import dev.statelab.service.lambda.LambdaStore;
 import dev.statelab.service.sfn.SfnService;
@@ -229,6 +230,24 @@ class PipesTests {
           assertThat(e.code()).isEqualTo("NotFoundException");
           assertThat(e.status()).isEqualTo(404);
         });
+  }
+
+  @Test
+  void aFailedSynchronousExecutionFailsTheBatch() {
+    ObjectNode p = Json.object();
+    p.put("Name", "Boom");
+    p.put("Definition", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Nope\",\"Cause\":\"bad order\"}}}");
+    p.put("RoleArn", "arn:aws:iam::123456789012:role/sfn");
+    p.put("Type", "EXPRESS");
+    String sm = world.call(() -> ServiceCalls.call(world, "sfn", "createStateMachine", p, "test")
+        .toCompletableFuture().join()).get("StateMachineArn").asText();
+    pipes.createPipe("p", pipe(sm, "REQUEST_RESPONSE", 1, 0, null));
+    streams.insert("id", "o1");
+    world.runUntilIdle();
+    assertThat(pipes.failures()).singleElement().satisfies(f -> {
+      assertThat(f.error()).isEqualTo("Nope");
+      assertThat(f.cause()).isEqualTo("bad order");
+    });
   }
 
   // ---------------------------------------------------------------- helpers
