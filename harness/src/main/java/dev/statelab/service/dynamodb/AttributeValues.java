@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.Json;
+import dev.statelab.service.dynamodb.expression.ExpressionException;
+import dev.statelab.service.dynamodb.expression.Numbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,6 +45,15 @@ final class AttributeValues {
     return n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
   }
 
+  /** A request number as DynamoDB stores it, with AWS's texts for bad numbers. */
+  private static String canonicalNumber(String text) {
+    try {
+      return Numbers.canonical(text);
+    } catch (ExpressionException e) {
+      throw DynamoDbException.validation(e.getMessage());
+    }
+  }
+
   /**
    * A checked copy of an item (or key map) with numbers in canonical form.
    *
@@ -76,7 +87,7 @@ final class AttributeValues {
         out.put("S", text(x));
         return out;
       case "N":
-        out.put("N", canonical(number(text(x))));
+        out.put("N", canonicalNumber(text(x)));
         return out;
       case "B":
         out.put("B", binary(x));
@@ -151,7 +162,7 @@ final class AttributeValues {
     Set<String> seen = new HashSet<>();
     for (JsonNode e : x) {
       String s = switch (type) {
-        case "NS" -> canonical(number(text(e)));
+        case "NS" -> canonicalNumber(text(e));
         case "BS" -> binary(e);
         default -> text(e);
       };

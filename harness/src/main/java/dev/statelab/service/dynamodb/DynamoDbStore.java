@@ -47,10 +47,10 @@ public final class DynamoDbStore {
   private final StreamOperations streamOperations;
   private long sequence;
 
-  private DynamoDbStore(World world) {
+  private DynamoDbStore(World world, UsageLedger ledger) {
     this.world = world;
     this.hub = new StreamHub(world, this);
-    this.ledger = UsageLedger.of(world);
+    this.ledger = ledger;
     this.items = new ItemOperations(this);
     this.streamOperations = new StreamOperations(this);
   }
@@ -58,7 +58,9 @@ public final class DynamoDbStore {
   /** The world's store, created on first use; also installs its {@link StreamSubscriptions}. */
   public static DynamoDbStore of(World world) {
     Objects.requireNonNull(world, "world");
-    DynamoDbStore store = world.component(DynamoDbStore.class, () -> new DynamoDbStore(world));
+    // Components are created one at a time: the ledger must exist before the store's supplier runs.
+    UsageLedger ledger = UsageLedger.of(world);
+    DynamoDbStore store = world.component(DynamoDbStore.class, () -> new DynamoDbStore(world, ledger));
     world.component(StreamSubscriptions.class, () -> store.hub);
     return store;
   }
