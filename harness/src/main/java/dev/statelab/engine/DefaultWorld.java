@@ -285,6 +285,16 @@ final class DefaultWorld implements World {
   }
 
   @Override
+  public Scheduled scheduleDaemon(Duration delay, Runnable action) {
+    java.util.Objects.requireNonNull(action, "action");
+    EventLoop.Timer timer = call(() -> loop.daemonAfter(delay.toMillis(), action));
+    return () -> call(() -> {
+      timer.cancel();
+      return null;
+    });
+  }
+
+  @Override
   public synchronized void startDriver() {
     if (driver != null) {
       return;
