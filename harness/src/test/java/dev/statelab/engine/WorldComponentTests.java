@@ -2,6 +2,7 @@ package dev.statelab.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,48 @@ class WorldComponentTests {
 
   record Ledger() {}
 
-  record Store(Ledger ledger) {}
+  /** Forty values of forty distinct classes, so that some pair shares a hash bin. */
+  private static final List<Object> VALUES = List.of(
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {},
+      new Object() {});
 
   @Test
   void aComponentIsCreatedOnceAndReturnedAfterwards() {
@@ -28,12 +70,25 @@ class WorldComponentTests {
   }
 
   @Test
-  void aComponentsSupplierMayAskTheWorldForAnotherComponent() {
-    try (World world = World.newInstance()) {
-      Store store = world.component(Store.class, () -> new Store(world.component(Ledger.class, Ledger::new)));
-
-      assertThat(store.ledger()).isSameAs(world.component(Ledger.class, Ledger::new));
+  void aComponentsSupplierMayAskTheWorldForAnotherComponentEvenInTheSameHashBin() {
+    for (int i = 0; i + 1 < VALUES.size(); i++) {
+      Object outer = VALUES.get(i);
+      Object inner = VALUES.get(i + 1);
+      try (World world = World.newInstance()) {
+        Object made = component(world, outer, () -> {
+          component(world, inner, () -> inner);
+          return outer;
+        });
+        assertThat(made).isSameAs(outer);
+        assertThat(component(world, inner, () -> null)).isSameAs(inner);
+      }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object component(World world, Object value, java.util.function.Supplier<Object> create) {
+    Class<Object> type = (Class<Object>) value.getClass();
+    return world.component(type, create);
   }
 
   @Test
