@@ -1,7 +1,11 @@
 package dev.statelab.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.engine.World;
+import dev.statelab.engine.WorldOptions;
+import dev.statelab.gateway.GatewayOptions;
 import dev.statelab.json.Json;
+import dev.statelab.server.StateLabServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +87,24 @@ public final class Processes {
     List<String> command = new ArrayList<>(List.of("python3", script.toString()));
     command.addAll(List.of(args));
     return run(command, timeoutSeconds);
+  }
+
+  /**
+   * Starts a StateLab server on {@code options} (every standard module), runs a script from
+   * {@code owner}'s resources against it ({@code python3 script endpoint region account}) for at
+   * most {@code timeoutSeconds}, and answers the JSON of its last output line; a script that
+   * fails fails the test with its output.
+   */
+  public static JsonNode runAgainstServer(Class<?> owner, String resource, Path dir, WorldOptions options,
+      int timeoutSeconds) throws IOException, InterruptedException {
+    try (StateLabServer server = StateLabServer.start(World.newInstance(options), GatewayOptions.defaults())) {
+      Result result = runScript(owner, resource, dir, timeoutSeconds, server.endpoint().toString(), server.region(),
+          server.accountId());
+      if (result.exitCode() != 0) {
+        throw new AssertionError("script " + resource + " exited " + result.exitCode() + ":\n" + result.output());
+      }
+      return result.lastLineJson();
+    }
   }
 
   /** Null when python3 with boto3 is here, else the reason it is not (for a skip message). */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.engine.WorldOptions;
 import dev.statelab.json.Json;
+import dev.statelab.testing.Processes;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +20,10 @@ class EventBridgeBoto3Tests {
 
   @Test
   void boto3SeesRulesTasksPatternTestsPartialFailuresAndPipes(@TempDir Path dir) throws Exception {
-    assumeTrue(Boto3Scripts.available(), "python3 with boto3 is not installed");
-    JsonNode out = Boto3Scripts.runAgainstServer(EventBridgeBoto3Tests.class, "boto3_events_flow.py", dir, 1);
+    String missing = Processes.missingBoto3();
+    assumeTrue(missing == null, missing);
+    JsonNode out = Processes.runAgainstServer(EventBridgeBoto3Tests.class, "boto3_events_flow.py", dir,
+        WorldOptions.newBuilder().seed(1).realIoGrace(Duration.ofMillis(5)).build(), 120);
     assertThat(out.get("startedAmounts")).isEqualTo(Json.parse("[150,250]"));
     assertThat(out.at("/putEventsTask/status").asText()).isEqualTo("SUCCEEDED");
     assertThat(out.at("/putEventsTask/output/FailedEntryCount").asInt()).isZero();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statelab.service.eventbridge.Boto3Scripts;
+import dev.statelab.engine.WorldOptions;
+import dev.statelab.testing.Processes;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +19,10 @@ class StreamPipeBoto3Tests {
 
   @Test
   void aPutItemStartsAnExecutionThroughThePipeWithTheNewImage(@TempDir Path dir) throws Exception {
-    assumeTrue(Boto3Scripts.available(), "python3 with boto3 is not installed");
-    JsonNode out = Boto3Scripts.runAgainstServer(StreamPipeBoto3Tests.class, "boto3_stream_pipe.py", dir, 2);
+    String missing = Processes.missingBoto3();
+    assumeTrue(missing == null, missing);
+    JsonNode out = Processes.runAgainstServer(StreamPipeBoto3Tests.class, "boto3_stream_pipe.py", dir,
+        WorldOptions.newBuilder().seed(2).realIoGrace(Duration.ofMillis(5)).build(), 120);
     assertThat(out.get("pipeState").asText()).isEqualTo("RUNNING");
     assertThat(out.get("inputs")).hasSize(1);
     JsonNode record = out.at("/inputs/0/0");
