@@ -78,7 +78,11 @@ public class CostProjectionBenchmark {
   /** Measures and prices one scenario both ways. */
   @Benchmark
   public ScenarioUsage project(Subject subject, PerMillion counters) {
-    ScenarioUsage usage = ScenarioRuns.measure(subject.subject, 1).usage();
+    ScenarioRuns.Measured measured = ScenarioRuns.measure(subject.subject, 1);
+    if (!measured.comparable()) {
+      throw new IllegalStateException(subject.scenario + " cannot run as Express: " + measured.expressProblem());
+    }
+    ScenarioUsage usage = measured.usage();
     counters.standardUsdPerMillion += million(subject.prices.price(usage.standard()).total());
     counters.expressUsdPerMillion += million(subject.prices.price(usage.express()).total());
     return usage;

@@ -129,12 +129,15 @@ final class LabCommand {
       long t0 = System.nanoTime();
       ScenarioRuns.Measured m = ScenarioRuns.measure(scenario, seed);
       all.add(m);
-      CostBreakdown standard = prices.price(m.usage().standard());
-      CostBreakdown express = prices.price(m.usage().express());
+      CostBreakdown standard = prices.price(m.standardUsage());
       ObjectNode runCost = Json.object();
       runCost.put("transitions", m.standard().transitions());
       runCost.put("standardCost", standard.total());
-      runCost.put("expressCost", express.total());
+      if (m.comparable()) {
+        runCost.put("expressCost", prices.price(m.usage().express()).total());
+      } else {
+        runCost.put("expressNotPossible", m.expressProblem());
+      }
       ObjectNode byService = runCost.putObject("byService");
       standard.byService().forEach((service, amount) -> {
         if (!service.equals(Services.STEP_FUNCTIONS)) {
@@ -155,9 +158,20 @@ final class LabCommand {
   }
 
   private static ObjectNode costJson(List<ScenarioRuns.Measured> measured) {
-    List<CostReports.Scenario> scenarios = measured.stream()
+    List<CostReports.Scenario> scenarios = measured.stream().filter(ScenarioRuns.Measured::comparable)
         .map(m -> new CostReports.Scenario(m.usage(), EXECUTIONS_PER_MONTH)).toList();
     ObjectNode cost = CostReports.toJson(PriceCatalogue.defaults(), scenarios);
+    ArrayNode standardOnly = cost.putArray("standardOnly");
+    CostModel prices = CostModel.of(PriceCatalogue.defaults());
+    for (ScenarioRuns.Measured m : measured) {
+      if (!m.comparable()) {
+        ObjectNode s = standardOnly.addObject();
+        s.put("name", m.scenario().name());
+        s.put("executions", EXECUTIONS_PER_MONTH);
+        s.put("standardTotalCost", CostBreakdown.usd(prices.price(m.standardUsage(), EXECUTIONS_PER_MONTH).total()));
+        s.put("expressNotPossible", m.expressProblem());
+      }
+    }
     ArrayNode volumes = cost.putArray("volumes");
     VOLUMES.forEach(volumes::add);
     ArrayNode breakEven = cost.putArray("breakEven");
@@ -223,6 +237,12 @@ final class LabCommand {
       out.printf(Locale.ROOT, "%-20s %-10s %11d %16s %16s  %s%n", name, m.standard().status(),
           m.standard().transitions(), dollars(s.at("/standard/totalCost")), dollars(s.at("/express/totalCost")),
           s.get("cheaper").asText());
+    }
+    for (JsonNode s : cost.get("standardOnly")) {
+      String name = s.get("name").asText();
+      ScenarioRuns.Measured m = measured.stream().filter(x -> x.scenario().name().equals(name)).findFirst().orElseThrow();
+      out.printf(Locale.ROOT, "%-20s %-10s %11d %16s %16s  %s%n", name, m.standard().status(),
+          m.standard().transitions(), dollars(s.get("standardTotalCost")), "-", "STANDARD (Express cannot run it)");
     }
     double best = chaos.cells().stream().mapToDouble(c -> c.successRate()).max().orElse(0);
     out.printf(Locale.ROOT, "%nchaos (%s): %d cells, best success rate %.1f%%%n", chaos.workload(), chaos.cells().size(),

@@ -1,10 +1,12 @@
 package dev.statelab.scenarios;
 
 import dev.statelab.asl.StateMachine;
+import dev.statelab.asl.errors.Diagnostic;
 import dev.statelab.cost.ExpressBilling;
 import dev.statelab.cost.ScenarioUsage;
 import dev.statelab.cost.StepFunctionsMetering;
 import dev.statelab.cost.UsageLedger;
+import dev.statelab.cost.UsageRecord;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
 import dev.statelab.engine.ExecutionType;
@@ -12,6 +14,7 @@ import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.service.lambda.LambdaStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,27 +39,45 @@ public final class ScenarioRuns {
    *
    * @param scenario the scenario
    * @param standard its Standard execution, finished (or as far as the world could take it)
-   * @param express its Express execution
-   * @param usage what each execution used, with the Express billing
+   * @param standardUsage what the Standard execution used (Step Functions and every service)
+   * @param express its Express execution, or null when the definition cannot run as Express
+   * @param usage what each execution used, with the Express billing; null without an Express run
+   * @param expressProblem why the definition cannot run as Express (AWS's rule), or null
    */
-  public record Measured(Scenario scenario, Execution standard, Execution express, ScenarioUsage usage) {
+  public record Measured(Scenario scenario, Execution standard, List<UsageRecord> standardUsage, Execution express,
+      ScenarioUsage usage, String expressProblem) {
 
-    /** Validates. */
+    /** Validates and copies. */
     public Measured {
       Objects.requireNonNull(scenario, "scenario");
       Objects.requireNonNull(standard, "standard");
-      Objects.requireNonNull(express, "express");
-      Objects.requireNonNull(usage, "usage");
+      standardUsage = List.copyOf(standardUsage);
+      if ((express == null) != (expressProblem != null) || (express == null) != (usage == null)) {
+        throw new IllegalArgumentException("an Express run and its usage, or the reason there is none");
+      }
+    }
+
+    /** Whether the scenario also ran as an Express workflow (and so has a cost comparison). */
+    public boolean comparable() {
+      return express != null;
     }
   }
 
-  /** Measures {@code scenario} with worlds seeded by {@code seed}. */
+  /**
+   * Measures {@code scenario} with worlds seeded by {@code seed}; a definition AWS would not accept
+   * as Express (callbacks, {@code .sync}, activities) runs as Standard only, with the reason.
+   */
   public static Measured measure(Scenario scenario, long seed) {
     StateMachine machine = scenario.stateMachine();
     Run standard = run(scenario, machine, ExecutionType.STANDARD, seed);
+    List<Diagnostic> problems = machine.expressProblems();
+    if (!problems.isEmpty()) {
+      return new Measured(scenario, standard.execution, standard.ledger.records(), null, null,
+          problems.get(0).message());
+    }
     Run express = run(scenario, machine, ExecutionType.EXPRESS, seed);
     ScenarioUsage usage = ScenarioUsage.of(scenario.name(), standard.ledger, express.ledger, express.billing);
-    return new Measured(scenario, standard.execution, express.execution, usage);
+    return new Measured(scenario, standard.execution, usage.standard(), express.execution, usage, null);
   }
 
   private record Run(Execution execution, UsageLedger ledger, ExpressBilling billing) {}

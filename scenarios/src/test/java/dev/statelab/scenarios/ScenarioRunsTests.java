@@ -2,9 +2,13 @@ package dev.statelab.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.chaos.ChaosSweep;
 import dev.statelab.cost.Services;
 import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.ExecutionType;
+import dev.statelab.engine.World;
+import dev.statelab.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** A scenario measured once as Standard and once as Express, for the cost model and the reports. */
@@ -33,5 +37,49 @@ class ScenarioRunsTests {
 
     assertThat(second.usage().standard()).isEqualTo(first.usage().standard());
     assertThat(second.usage().express()).isEqualTo(first.usage().express());
+  }
+
+  @Test
+  void aDefinitionExpressCannotRunIsMeasuredAsStandardOnlyWithAwsReason() {
+    Scenario callback = new Scenario() {
+      @Override
+      public String name() {
+        return "callback";
+      }
+
+      @Override
+      public String description() {
+        return "waits for a task token";
+      }
+
+      @Override
+      public void setup(World world) {}
+
+      @Override
+      public JsonNode defaultInput() {
+        return Json.object();
+      }
+
+      @Override
+      public ChaosSweep defaultSweep() {
+        return saga.defaultSweep();
+      }
+
+      @Override
+      public JsonNode definition() {
+        return Json.parse("""
+            {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+              "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+              "Parameters": {"FunctionName": "ask", "Payload": {"token.$": "$$.Task.Token"}},
+              "TimeoutSeconds": 60, "End": true}}}""");
+      }
+    };
+
+    ScenarioRuns.Measured m = ScenarioRuns.measure(callback, 1);
+
+    assertThat(m.comparable()).isFalse();
+    assertThat(m.express()).isNull();
+    assertThat(m.expressProblem()).contains("waitForTaskToken");
+    assertThat(m.standardUsage()).isNotEmpty();
   }
 }
