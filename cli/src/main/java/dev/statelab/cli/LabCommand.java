@@ -12,6 +12,7 @@ import dev.statelab.cost.CostReports;
 import dev.statelab.cost.PriceCatalogue;
 import dev.statelab.cost.Services;
 import dev.statelab.json.Json;
+import dev.statelab.reports.BrowserCheck;
 import dev.statelab.reports.ReportGenerator;
 import dev.statelab.reports.data.ExecutionFiles;
 import dev.statelab.scenarios.Scenario;
@@ -32,7 +33,9 @@ import java.util.Locale;
  * {@code statelab lab [--full] [--seed N] [--executions N] [--no-bench] [--out DIR]}: the lab run.
  * Runs every scenario once as Standard and once as Express, prices both, sweeps the retry-storm
  * scenario over faults and retry policies, runs a benchmark pass, and writes the HTML report with
- * the data behind it ({@code DIR/data/*.json}); prints a summary table and the report's path.
+ * the data behind it ({@code DIR/data/*.json}); where Chromium is installed, opens every page in
+ * it headless and fails on a JavaScript error or an empty chart (screenshots in {@code
+ * DIR/screenshots}); prints a summary table and the report's path.
  *
  * <p>The default is the quick pass (short JMH iterations over a chosen subset of the suites,
  * about two minutes); {@code --full} runs every suite with its own iteration settings.
@@ -79,7 +82,8 @@ final class LabCommand {
     Path outDir = Path.of(args.option("--out", home.resolve("reports/out").toString())).toAbsolutePath();
     Path data = outDir.resolve("data");
     boolean bench = !args.has("--no-bench");
-    int steps = bench ? 5 : 4;
+    boolean browser = BrowserCheck.available();
+    int steps = (bench ? 5 : 4) + (browser ? 1 : 0);
     long started = System.nanoTime();
     try {
       Files.createDirectories(data.resolve("executions"));
@@ -103,15 +107,31 @@ final class LabCommand {
         benchExit = benchmarks(data, args.has("--full"));
       }
 
-      progress(steps, steps, "report: HTML pages from " + data);
-      ReportGenerator.generate(data, outDir);
+      int reportStep = browser ? steps - 1 : steps;
+      progress(reportStep, steps, "report: HTML pages from " + data);
+      List<Path> pages = ReportGenerator.generate(data, outDir);
+      List<String> pageProblems = List.of();
+      if (browser) {
+        progress(steps, steps, "check: every page in headless Chromium (JavaScript errors, empty charts), screenshots in "
+            + outDir.resolve("screenshots"));
+        Path work = Files.createTempDirectory("statelab-chromium");
+        try {
+          pageProblems = BrowserCheck.check(pages, work, outDir.resolve("screenshots"));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while checking the pages", e);
+        }
+        pageProblems.forEach(p -> err.println("statelab lab: " + p));
+        out.printf(Locale.ROOT, "      %d pages, %s%n", pages.size(),
+            pageProblems.isEmpty() ? "no JavaScript errors, every chart drawn" : pageProblems.size() + " problems");
+      }
       summary(measured, cost, chaos);
       out.printf(Locale.ROOT, "%nReport: %s (%.0f s)%n", outDir.resolve("index.html"), (System.nanoTime() - started) / 1e9);
       if (benchExit != 0) {
         err.println("statelab lab: the benchmark pass failed (exit " + benchExit + "); the report has no benchmark page");
         return 1;
       }
-      return failures(measured) == 0 ? 0 : 1;
+      return failures(measured) == 0 && pageProblems.isEmpty() ? 0 : 1;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,9 +1,11 @@
 package dev.statelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.json.Json;
+import dev.statelab.reports.BrowserCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -39,8 +41,16 @@ class LabCommandTests {
   }
 
   @Test
+  void everyPageRendersInHeadlessChromiumWithoutErrorsWhereChromiumIsInstalled() {
+    assumeTrue(BrowserCheck.available(), "/usr/bin/chromium is missing: apt-get install -y chromium");
+    assertThat(result.out()).contains("no JavaScript errors, every chart drawn");
+    assertThat(out.resolve("screenshots/cost.png")).exists();
+    assertThat(out.resolve("screenshots/execution-saga.png")).exists();
+  }
+
+  @Test
   void printsProgressASummaryTableAndThePath() {
-    assertThat(result.out()).contains("[1/4] scenarios", "[4/4] report", "Standard $/1M", "Report: ")
+    assertThat(result.out()).contains("[1/", "] scenarios", "] report: HTML pages", "Standard $/1M", "Report: ")
         .contains(out.resolve("index.html").toString());
     assertThat(result.out()).containsPattern("saga\\s+SUCCEEDED\\s+4\\s+\\$100\\.61\\s+\\$1\\.71\\s+EXPRESS");
   }
