@@ -8,7 +8,6 @@ import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of a ten-state chain ({@link StateTypeWorkload}) per call on a virtual-clock world.
  *
  * <p>The primary score is executions per second; the {@code transitions} secondary score
- * ({@link Transitions}) is state transitions per second as the engine counts them for billing,
+ * ({@link TransitionCounter}) is state transitions per second as the engine counts them for billing,
  * which is the figure to compare across state types.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -77,23 +76,9 @@ public class StateTypeThroughputBenchmark {
     }
   }
 
-  /** State transitions per second, next to the primary executions per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Transitions {
-
-    /** Transitions made in this iteration. */
-    public long transitions;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      transitions = 0;
-    }
-  }
-
   /** One execution of the chain. */
   @Benchmark
-  public Execution run(Chain chain, Transitions counter) {
+  public Execution run(Chain chain, TransitionCounter counter) {
     Execution execution = chain.world.run(chain.machine, chain.input);
     if (execution.status() != ExecutionStatus.SUCCEEDED || execution.transitions() != chain.expectedTransitions) {
       throw new IllegalStateException(chain.stateType + " changed behaviour: " + execution.status());

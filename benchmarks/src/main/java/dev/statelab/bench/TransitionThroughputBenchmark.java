@@ -7,7 +7,6 @@ import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +36,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *       re-parsing per execution would cost.
  * </ul>
  *
- * <p>The {@code transitions} secondary result ({@link Transitions}, an OPERATIONS aux counter) is
+ * <p>The {@code transitions} secondary result ({@link TransitionCounter}, an OPERATIONS aux counter) is
  * state transitions per second, counted by the engine as Standard workflows are billed.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -82,26 +81,9 @@ public class TransitionThroughputBenchmark {
     }
   }
 
-  /**
-   * State transitions, reported per second next to the primary ops/s score. Reset every
-   * iteration, as JMH sums aux counters per iteration.
-   */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Transitions {
-
-    /** Transitions made by the executions finished in this iteration. */
-    public long transitions;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      transitions = 0;
-    }
-  }
-
   /** One fresh execution of the machine parsed at trial setup. */
   @Benchmark
-  public Execution run(Engine engine, Transitions counter) {
+  public Execution run(Engine engine, TransitionCounter counter) {
     Execution execution = engine.world.run(engine.machine, engine.input);
     counter.transitions += checked(execution, engine);
     return execution;
@@ -115,7 +97,7 @@ public class TransitionThroughputBenchmark {
 
   /** Parse, then run: the cost of not reusing a parsed machine. */
   @Benchmark
-  public Execution parseAndRun(Engine engine, Transitions counter) {
+  public Execution parseAndRun(Engine engine, TransitionCounter counter) {
     StateMachine machine = StateMachine.parse(engine.definitionText);
     Execution execution = engine.world.run(machine, engine.input);
     counter.transitions += checked(execution, engine);

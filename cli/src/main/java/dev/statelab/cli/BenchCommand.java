@@ -12,7 +12,7 @@ import java.util.List;
  * {@code benchmarks/target/benchmarks.jar} in a child JVM, with JMH's progress on the terminal and
  * its JSON result written to {@code --out}.
  *
- * <p>{@code --quick} trades precision for time (one fork, one warm-up and two measurement
+ * <p>{@code --quick} trades precision for time (one fork, one warm-up and three measurement
  * iterations of one second, and the smaller parameter values): for a smoke pass or the lab, not
  * for figures to publish.
  */
@@ -37,19 +37,21 @@ final class BenchCommand {
       throw new UsageException("takes no positional arguments (use --include REGEX)");
     }
     Path result = Path.of(args.option("--out", DEFAULT_OUT)).toAbsolutePath();
-    int exit = run(args.option("--include", ".*"), args.has("--quick"), result);
+    int exit = run(args.option("--include", ".*"), args.has("--quick"), result, List.of());
     if (exit == 0) {
       out.println("JMH results: " + result);
     }
     return exit == 0 ? 0 : 1;
   }
 
-  /** Runs the suites matching {@code include}; returns JMH's exit code. */
-  int run(String include, boolean quick, Path result) {
+  /** Runs the suites matching {@code include}, with extra JMH arguments; returns JMH's exit code. */
+  int run(String include, boolean quick, Path result, List<String> extra) {
     Path jar = benchmarksJar();
     try {
       Files.createDirectories(result.getParent());
-      Process process = new ProcessBuilder(command(jar, include, quick, result))
+      List<String> command = new ArrayList<>(command(jar, include, quick, result));
+      command.addAll(extra);
+      Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .start();
       process.getInputStream().transferTo(out);
@@ -69,7 +71,7 @@ final class BenchCommand {
         "-Dsun.net.httpserver.nodelay=true", "-jar", jar.toString(), include,
         "-rf", "json", "-rff", result.toString()));
     if (quick) {
-      command.addAll(List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s",
+      command.addAll(List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "3", "-r", "1s",
           "-p", "payloadBytes=256"));
     }
     return command;

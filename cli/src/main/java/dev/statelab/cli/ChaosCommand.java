@@ -76,7 +76,7 @@ final class ChaosCommand {
     return 0;
   }
 
-  private static long number(String value, String flag) {
+  static long number(String value, String flag) {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {

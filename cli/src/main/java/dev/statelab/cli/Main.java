@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The {@code statelab} command: {@code run}, {@code validate}, {@code conformance}, {@code serve},
- * {@code bench}, {@code chaos}.
+ * {@code bench}, {@code chaos}, {@code lab}.
  *
  * <p>Exit codes follow one rule across commands: 0 when the thing asked for succeeded, 1 when it
  * ran and failed (an execution failed, a definition is invalid, a case failed), 2 on bad usage.
@@ -18,6 +18,10 @@ public final class Main {
       Usage: statelab <command> [options]
 
       Commands:
+        lab [--full] [--seed N] [--executions N] [--no-bench] [--out DIR]
+            The lab run: every scenario as Standard and as Express, priced; a chaos
+            sweep of retry-storm; a quick JMH pass (--full: every suite); then the
+            HTML report in DIR (default reports/out) with its data in DIR/data.
         run FILE [--input JSON|@file] [--type STANDARD|EXPRESS] [--seed N] [--history]
             Run a state machine on the embedded engine (virtual clock) and print
             {status, output | error and cause, transitions, history?}.
@@ -67,6 +71,7 @@ public final class Main {
         case "conformance" -> new ConformanceCommand(out, err)
             .execute(Arguments.parse(rest, ConformanceCommand.FLAGS, List.of()));
         case "serve" -> new ServeCommand(out, err).execute(Arguments.parse(rest, ServeCommand.FLAGS, List.of()));
+        case "lab" -> new LabCommand(out, err).execute(Arguments.parse(rest, LabCommand.FLAGS, LabCommand.SWITCHES));
         case "bench" -> new BenchCommand(out, err)
             .execute(Arguments.parse(rest, BenchCommand.FLAGS, BenchCommand.SWITCHES));
         case "chaos" -> new ChaosCommand(out, err)

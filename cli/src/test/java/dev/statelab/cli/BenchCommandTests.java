@@ -17,7 +17,7 @@ class BenchCommandTests {
     List<String> command = BenchCommand.command(Path.of("b.jar"), "StateType", true, Path.of("/tmp/out.json"));
 
     assertThat(command).containsSubsequence("-jar", "b.jar", "StateType", "-rf", "json", "-rff", "/tmp/out.json");
-    assertThat(String.join(" ", command)).contains("-f 1 -wi 1 -w 1s -i 2 -r 1s");
+    assertThat(String.join(" ", command)).contains("-f 1 -wi 1 -w 1s -i 3 -r 1s");
   }
 
   @Test

@@ -21,7 +21,8 @@ import java.util.SortedMap;
  * @param latencyP99Millis 99th percentile
  * @param latencyMaxMillis the longest execution
  * @param transitions state transitions, summed over executions
- * @param costUsd the cell's cost, or null when no price catalogue is available
+ * @param costUsd what the cell's executions cost in all (Step Functions and the services they
+ *     called), priced with the default catalogue; null when not priced
  * @param errors failed executions by error name, sorted
  */
 public record CellResult(

@@ -2,6 +2,10 @@ package dev.statelab.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.StateMachine;
+import dev.statelab.cost.CostModel;
+import dev.statelab.cost.PriceCatalogue;
+import dev.statelab.cost.StepFunctionsMetering;
+import dev.statelab.cost.UsageLedger;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
 import dev.statelab.engine.ExecutionStatus;
@@ -10,6 +14,7 @@ import dev.statelab.engine.WorldOptions;
 import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
 import dev.statelab.service.lambda.LambdaStore;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +80,7 @@ public final class ChaosExperiment {
     try (World world = World.newInstance(options)) {
       LambdaStore lambda = LambdaStore.of(world).runHandlersInline(true);
       try {
+        StepFunctionsMetering.install(world);
         workload.setup(world);
         Faults faults = Faults.of(world);
         sweep.plan().apply(faults, rate);
@@ -85,7 +91,8 @@ public final class ChaosExperiment {
                   .withStateMachineName(workload.name())));
         }
         world.runUntilIdle();
-        return measure(executions, faults, rate, policy, seed);
+        BigDecimal cost = CostModel.of(PriceCatalogue.defaults()).price(UsageLedger.of(world).records()).total();
+        return measure(executions, faults, rate, policy, seed, cost);
       } finally {
         lambda.close();
       }
@@ -93,7 +100,7 @@ public final class ChaosExperiment {
   }
 
   private static CellResult measure(List<Execution> executions, Faults faults, double rate, RetryPolicy policy,
-      long seed) {
+      long seed, BigDecimal cost) {
     int succeeded = 0;
     long attempts = 0;
     long transitions = 0;
@@ -119,10 +126,9 @@ public final class ChaosExperiment {
     Arrays.sort(latencies);
     SortedMap<String, Integer> faultCounts = new TreeMap<>();
     faults.injected().forEach(f -> faultCounts.merge(f.kind().name(), 1, Integer::sum));
-    // TODO(cost): price the cell with dev.statelab.cost once its price catalogue lands (branch cost).
     return new CellResult(rate, policy.name(), seed, executions.size(), succeeded, attempts,
         faultCounts, percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
-        latencies[latencies.length - 1], transitions, null, errors);
+        latencies[latencies.length - 1], transitions, cost, errors);
   }
 
   /** The nearest-rank percentile of sorted values. */

@@ -49,7 +49,7 @@ public final class Faults {
 
   private final World world;
   private final List<Armed> rules = new CopyOnWriteArrayList<>();
-  private final List<InjectedFault> injected = new CopyOnWriteArrayList<>();
+  private final List<InjectedFault> injected = java.util.Collections.synchronizedList(new ArrayList<>());
   private volatile boolean batchHooked;
 
   private Faults(World world) {
@@ -97,7 +97,21 @@ public final class Faults {
 
   /** Every fault injected so far, in order. */
   public List<InjectedFault> injected() {
-    return List.copyOf(injected);
+    synchronized (injected) {
+      return List.copyOf(injected);
+    }
+  }
+
+  /**
+   * Removes and returns what was injected so far: for long runs (benchmarks) that must not keep
+   * every record.
+   */
+  public List<InjectedFault> drainInjected() {
+    synchronized (injected) {
+      List<InjectedFault> out = List.copyOf(injected);
+      injected.clear();
+      return out;
+    }
   }
 
   /** Removes every rule (what was injected stays recorded). */

@@ -47,6 +47,16 @@ public final class UsageLedger {
     return List.copyOf(records);
   }
 
+  /**
+   * Removes and returns every record so far, in order: for long-lived worlds (benchmarks, servers)
+   * that price usage piece by piece and must not keep it all.
+   */
+  public synchronized List<UsageRecord> drain() {
+    List<UsageRecord> out = List.copyOf(records);
+    records.clear();
+    return out;
+  }
+
   /** The records matching a predicate, in order. */
   public synchronized List<UsageRecord> records(Predicate<UsageRecord> filter) {
     return records.stream().filter(filter).toList();

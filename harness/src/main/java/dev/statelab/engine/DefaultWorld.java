@@ -75,9 +75,25 @@ final class DefaultWorld implements World {
 
   private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> components = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Serialises component creation; a reentrant lock, so one component's supplier may ask for another. */
+  private final Object componentLock = new Object();
+
   @Override
   public <T> T component(Class<T> type, java.util.function.Supplier<? extends T> create) {
-    return type.cast(components.computeIfAbsent(type, k -> create.get()));
+    Object existing = components.get(type);
+    if (existing != null) {
+      return type.cast(existing);
+    }
+    synchronized (componentLock) {
+      existing = components.get(type);
+      if (existing == null) {
+        existing = create.get();
+        if (existing != null) {
+          components.put(type, existing);
+        }
+      }
+      return type.cast(existing);
+    }
   }
 
   @Override
@@ -262,6 +278,16 @@ final class DefaultWorld implements World {
   public Scheduled schedule(Duration delay, Runnable action) {
     java.util.Objects.requireNonNull(action, "action");
     EventLoop.Timer timer = call(() -> loop.after(delay.toMillis(), action));
+    return () -> call(() -> {
+      timer.cancel();
+      return null;
+    });
+  }
+
+  @Override
+  public Scheduled scheduleDaemon(Duration delay, Runnable action) {
+    java.util.Objects.requireNonNull(action, "action");
+    EventLoop.Timer timer = call(() -> loop.daemonAfter(delay.toMillis(), action));
     return () -> call(() -> {
       timer.cancel();
       return null;

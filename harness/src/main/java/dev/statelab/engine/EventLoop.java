@@ -19,12 +19,22 @@ final class EventLoop {
     final long dueMillis;
     final long sequence;
     final Runnable action;
+    final boolean daemon;
     boolean cancelled;
 
     Timer(long dueMillis, long sequence, Runnable action) {
+      this(dueMillis, sequence, action, false);
+    }
+
+    Timer(long dueMillis, long sequence, Runnable action, boolean daemon) {
       this.dueMillis = dueMillis;
       this.sequence = sequence;
       this.action = action;
+      this.daemon = daemon;
+    }
+
+    boolean daemon() {
+      return daemon;
     }
 
     void cancel() {
@@ -42,6 +52,8 @@ final class EventLoop {
   private final Condition wakeup = lock.newCondition();
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  /** Timers that fire when the clock reaches them but never make time pass on their own. */
+  private final PriorityQueue<Timer> daemonTimers = new PriorityQueue<>();
   private final ConcurrentLinkedQueue<Runnable> external = new ConcurrentLinkedQueue<>();
   private final ClockMode mode;
   private final double timeScale;
@@ -103,6 +115,18 @@ final class EventLoop {
   Timer deadline(long dueMillis, Runnable action) {
     Timer t = new Timer(dueMillis, Long.MAX_VALUE / 2 + sequence++, action);
     timers.add(t);
+    return t;
+  }
+
+  /**
+   * Schedules a daemon action after a delay in world milliseconds: it fires when world time
+   * reaches it, but it never keeps the loop busy nor makes virtual time jump by itself, except
+   * inside a bounded drive ({@code advanceBy}) or on a real clock driven forever. Caller holds
+   * the lock.
+   */
+  Timer daemonAfter(long delayMillis, Runnable action) {
+    Timer t = new Timer(now() + Math.max(0, delayMillis), sequence++, action, true);
+    daemonTimers.add(t);
     return t;
   }
 
@@ -195,8 +219,12 @@ final class EventLoop {
   private boolean fireDue() {
     boolean fired = false;
     long now = now();
-    while (!timers.isEmpty() && timers.peek().dueMillis <= now) {
-      Timer t = timers.poll();
+    while (true) {
+      Timer t = earliest(nextTimer(timers), nextTimer(daemonTimers));
+      if (t == null || t.dueMillis > now) {
+        break;
+      }
+      (t.daemon() ? daemonTimers : timers).poll();
       if (!t.cancelled) {
         fired = true;
         t.action.run();
@@ -207,10 +235,34 @@ final class EventLoop {
   }
 
   private Timer nextTimer() {
-    while (!timers.isEmpty() && timers.peek().cancelled) {
-      timers.poll();
+    return nextTimer(timers);
+  }
+
+  private static Timer nextTimer(PriorityQueue<Timer> queue) {
+    while (!queue.isEmpty() && queue.peek().cancelled) {
+      queue.poll();
     }
-    return timers.peek();
+    return queue.peek();
+  }
+
+  private static Timer earliest(Timer a, Timer b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /**
+   * The timer the loop may move time to: the next ordinary timer, or an earlier daemon timer
+   * when an ordinary one is pending within the bound, the drive is bounded, or a real clock is
+   * driven forever.
+   */
+  private Timer nextTarget(long untilMillis, boolean forever) {
+    Timer next = nextTimer(timers);
+    Timer daemon = nextTimer(daemonTimers);
+    boolean daemonsDrive = (next != null && next.dueMillis <= untilMillis)
+        || untilMillis != Long.MAX_VALUE || (forever && mode == ClockMode.REAL);
+    return daemonsDrive ? earliest(next, daemon) : next;
   }
 
   /**
@@ -238,7 +290,7 @@ final class EventLoop {
       if (!external.isEmpty()) {
         continue;
       }
-      Timer next = nextTimer();
+      Timer next = nextTarget(untilMillis, forever);
       if (next != null && next.dueMillis <= untilMillis && mode == ClockMode.VIRTUAL
           && !(holdForCallbacks && pendingCallbacks > 0)
           && (inFlight == 0 || ioGraceExpired())) {

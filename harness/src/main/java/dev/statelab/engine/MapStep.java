@@ -103,7 +103,7 @@ final class MapStep implements MapRun {
     List<JsonNode> items = new ArrayList<>();
     itemsNode.forEach(items::add);
     if (s.distributed()) {
-      items = batch(f, s, items);
+      items = batch(f, s, items, effective);
     }
     MapStep step = new MapStep(f, s, effective, items, concurrency, percentage, count == null ? null : count.longValue());
     MapStep before = f.redrivenMap;
@@ -124,9 +124,7 @@ final class MapStep implements MapRun {
 
   private static JsonNode items(Frame f, State.Map s, JsonNode effective, boolean jsonata) {
     if (s.itemReader() != null) {
-      throw new StatesError(
-          ErrorNames.ITEM_READER_FAILED,
-          "StateLab reads Map items from S3 only once the S3 stand-in is present: ItemReader is not supported yet.");
+      return ItemReading.read(f, s.itemReader(), effective, jsonata);
     }
     JsonNode items;
     if (jsonata) {
@@ -217,7 +215,7 @@ final class MapStep implements MapRun {
   }
 
   /** Groups items for ItemBatcher: each child gets {@code {"Items": [...], "BatchInput": ...}}. */
-  private static List<JsonNode> batch(Frame f, State.Map s, List<JsonNode> items) {
+  private static List<JsonNode> batch(Frame f, State.Map s, List<JsonNode> items, JsonNode effective) {
     JsonNode batcher = s.itemBatcher();
     if (batcher == null) {
       return items;
@@ -231,6 +229,12 @@ final class MapStep implements MapRun {
     }
     long maxBytes = batcher.has("MaxInputBytesPerBatch") ? batcher.get("MaxInputBytesPerBatch").asLong() : 262_144L;
     JsonNode batchInput = batcher.get("BatchInput");
+    if (batchInput != null && batchInput.isObject()) {
+      // BatchInput is a payload template like Parameters ("key.$" paths, or JSONata Arguments-style).
+      batchInput = ItemReading.arguments(f, Json.object().set(
+          s.common().io() instanceof Io.JsonataIo ? "Arguments" : "Parameters", batchInput), effective,
+          s.common().io() instanceof Io.JsonataIo, "ItemBatcher/BatchInput");
+    }
     List<JsonNode> batches = new ArrayList<>();
     ArrayNode current = Json.array();
     long bytes = 0;
@@ -496,13 +500,29 @@ final class MapStep implements MapRun {
           ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD, "The specified tolerated failure threshold was exceeded");
     }
     if (state.distributed()) {
-      ObjectNode d = Json.object();
-      d.put("error", reported.error());
-      d.put("cause", reported.cause());
-      frame.emit("MapRunFailed", d);
-      endRun("FAILED");
+      if (state.resultWriter() != null) {
+        try {
+          writeResults();
+        } catch (StatesError writerFailure) {
+          // The Map fails with the iterations' error either way; AWS reports that one.
+        }
+      }
+      runFailed(reported);
     }
     frame.stateFailed(reported);
+  }
+
+  private void runFailed(StatesError reported) {
+    ObjectNode d = Json.object();
+    d.put("error", reported.error());
+    d.put("cause", reported.cause());
+    frame.emit("MapRunFailed", d);
+    endRun("FAILED");
+  }
+
+  private JsonNode writeResults() {
+    boolean jsonata = state.common().io() instanceof Io.JsonataIo;
+    return ResultWriting.write(frame, state.resultWriter(), effective, jsonata, mapRunArn, children, results);
   }
 
   private boolean withinTolerance() {
@@ -525,11 +545,21 @@ final class MapStep implements MapRun {
   }
 
   private void done() {
+    JsonNode result = results;
     if (state.distributed()) {
+      if (state.resultWriter() != null) {
+        try {
+          result = writeResults();
+        } catch (StatesError e) {
+          runFailed(e);
+          frame.stateFailed(e);
+          return;
+        }
+      }
       frame.emit("MapRunSucceeded", null);
       endRun("SUCCEEDED");
     }
     frame.emit("MapStateSucceeded", null);
-    frame.exitWithResult(results);
+    frame.exitWithResult(result);
   }
 }

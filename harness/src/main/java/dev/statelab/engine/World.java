@@ -125,6 +125,16 @@ public interface World extends AutoCloseable {
    */
   Scheduled schedule(Duration delay, Runnable action);
 
+  /**
+   * Runs an action on the world's thread when world time reaches {@code delay} from now, without
+   * keeping the world busy: for recurring work such as EventBridge schedules. {@link
+   * #runUntilIdle()} neither waits for nor jumps to such an action (it fires those due before the
+   * last ordinary timer); {@link #advanceBy(Duration)} fires every one due in its window; a
+   * driven real-clock world fires them as time passes; a driven virtual-clock world fires them
+   * only when other timers move its clock past them.
+   */
+  Scheduled scheduleDaemon(Duration delay, Runnable action);
+
   /** A scheduled action; cancelling one that has fired does nothing. */
   @FunctionalInterface
   interface Scheduled {

@@ -15,7 +15,13 @@ public enum AwsProtocol {
   AWS_JSON_1_1("application/x-amz-json-1.1"),
 
   /** {@code restJson1}: Lambda, Batch. */
-  REST_JSON_1("application/json");
+  REST_JSON_1("application/json"),
+
+  /**
+   * {@code restXml}: S3. Routed by path like {@code restJson1}, but only for requests signed for
+   * the service or addressed to a bucket host ({@code bucket.s3.localhost}); errors are XML.
+   */
+  REST_XML("application/xml");
 
   private final String contentType;
 
@@ -30,6 +36,6 @@ public enum AwsProtocol {
 
   /** Whether requests are routed by {@code X-Amz-Target} rather than by path. */
   public boolean isTargetRouted() {
-    return this != REST_JSON_1;
+    return this == AWS_JSON_1_0 || this == AWS_JSON_1_1;
   }
 }

@@ -51,6 +51,14 @@ public class AwsServiceException extends RuntimeException {
     return status;
   }
 
+  /**
+   * Members the error body carries besides {@code __type} and {@code message} (DynamoDB's
+   * {@code Item} on a failed condition, {@code CancellationReasons}); empty by default.
+   */
+  public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extraMembers() {
+    return java.util.Map.of();
+  }
+
   /** The code without its {@code namespace#} prefix, as {@code X-Amzn-ErrorType} carries it. */
   public String shortCode() {
     int hash = code.lastIndexOf('#');

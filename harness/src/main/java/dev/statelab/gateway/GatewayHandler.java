@@ -71,8 +71,16 @@ final class GatewayHandler implements HttpHandler {
           headers.getFirst("Authorization"),
           first(query, "X-Amz-Credential"),
           headers.getFirst("X-Amz-Region-Set"));
+      String bucket = VirtualHosts.bucketOf(headers.getFirst("Host"));
+      CredentialScope routing = scope;
+      if (bucket != null && (scope == null || VirtualHosts.SIGNING_NAME.equals(scope.service()))) {
+        // Virtual-hosted S3 addressing: bucket.s3.localhost/key routes as /bucket/key.
+        rawPath = "/" + bucket + (rawPath.equals("/") ? "" : rawPath);
+        routing = new CredentialScope(scope == null ? null : scope.accessKeyId(),
+            scope == null ? null : scope.region(), VirtualHosts.SIGNING_NAME);
+      }
       Router.Route route = router.resolve(method, rawPath, headers.getFirst("X-Amz-Target"),
-          scope, headers.getFirst("Content-Type"));
+          routing, headers.getFirst("Content-Type"));
       protocol = route.protocol();
       if (route.error() != null) {
         discardBody(exchange);
@@ -179,11 +187,18 @@ final class GatewayHandler implements HttpHandler {
 
   private static void sendError(HttpExchange exchange, AwsProtocol protocol,
       AwsServiceException error, String requestId) {
+    if (protocol == AwsProtocol.REST_XML) {
+      send(exchange, error.status(), protocol.contentType(),
+          VirtualHosts.errorXml(error.shortCode(), error.getMessage(), requestId),
+          Map.of("x-amz-request-id", requestId), requestId);
+      return;
+    }
     ObjectNode body = Json.object();
     body.put("__type", error.code());
     if (error.getMessage() != null) {
       body.put("message", error.getMessage());
     }
+    error.extraMembers().forEach(body::set);
     Map<String, String> headers = protocol == AwsProtocol.REST_JSON_1
         ? Map.of("X-Amzn-ErrorType", error.shortCode()) : Map.of();
     send(exchange, error.status(), protocol.contentType(), JsonBodies.write(body), headers,

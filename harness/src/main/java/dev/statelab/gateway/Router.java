@@ -68,7 +68,11 @@ final class Router {
           throw new IllegalArgumentException("Two services with signing name '"
               + spec.signingName() + "' claim " + route.method() + " " + route.pathTemplate());
         }
-        restByMethod.computeIfAbsent(route.method(), k -> new ArrayList<>()).add(binding);
+        if (spec.protocol() != AwsProtocol.REST_XML) {
+          // restXml (S3) paths are /{Bucket}/{Key+}: they would swallow every unknown path, so
+          // they answer only requests signed for their service (or addressed to a bucket host).
+          restByMethod.computeIfAbsent(route.method(), k -> new ArrayList<>()).add(binding);
+        }
         restBySigningName
             .computeIfAbsent(spec.signingName(), k -> new HashMap<>())
             .computeIfAbsent(route.method(), k -> new ArrayList<>())
@@ -110,7 +114,7 @@ final class Router {
       }
       return Route.failed(new AwsServiceException(GatewayErrors.UNKNOWN_OPERATION,
           "StateLab's " + spec.signingName() + " serves no operation at " + method + " "
-              + rawPath, 404), AwsProtocol.REST_JSON_1);
+              + rawPath, 404), spec.protocol());
     }
     return Route.failed(new AwsServiceException(GatewayErrors.UNKNOWN_SERVICE,
         "StateLab serves no operation at " + method + " " + rawPath
@@ -153,7 +157,7 @@ final class Router {
   }
 
   private Route resolveRest(String method, String rawPath, String signingName) {
-    if (restByMethod.isEmpty()) {
+    if (restByMethod.isEmpty() && restBySigningName.isEmpty()) {
       return null;
     }
     String[] segments = (rawPath.startsWith("/") ? rawPath.substring(1) : rawPath).split("/", -1);

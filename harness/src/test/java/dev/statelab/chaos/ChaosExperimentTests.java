@@ -3,10 +3,13 @@ package dev.statelab.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.cost.PriceCatalogue;
+import dev.statelab.cost.Services;
 import dev.statelab.engine.World;
 import dev.statelab.json.Json;
 import dev.statelab.service.lambda.LambdaModule;
 import dev.statelab.service.lambda.LambdaStore;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,22 @@ class ChaosExperimentTests {
     assertThat(json.get("cells").get(0).fieldNames()).toIterable().containsExactly("faultRate", "retryPolicy", "seed",
         "executions", "succeeded", "successRate", "attempts", "faultsInjected", "latencyMillis", "transitions",
         "costUsd", "errors");
+  }
+
+  @Test
+  void aCellCostsItsTransitionsAndLambdaUsageAtCataloguePrices() {
+    CellResult cell = cell(ChaosExperiment.of(WORKLOAD, sweep(7)).run(), 0.0, "none");
+    PriceCatalogue prices = PriceCatalogue.defaults();
+    BigDecimal perTransition = prices.find(Services.STEP_FUNCTIONS, "StateTransition", "us-east-1").orElseThrow().amount();
+    BigDecimal perRequest = prices.find(Services.LAMBDA, "Request", "us-east-1").orElseThrow().amount();
+    BigDecimal perGbSecond = prices.find(Services.LAMBDA, "Lambda-GB-Second", "us-east-1").orElseThrow().amount();
+    // 40 executions of one Task: 40 transitions; 40 Lambda requests of 1 ms billed at 128 MB.
+    BigDecimal expected = perTransition.multiply(BigDecimal.valueOf(40))
+        .add(perRequest.multiply(BigDecimal.valueOf(40)))
+        .add(perGbSecond.multiply(new BigDecimal("0.125")).multiply(new BigDecimal("0.001")).multiply(BigDecimal.valueOf(40)));
+
+    assertThat(cell.transitions()).isEqualTo(40);
+    assertThat(cell.costUsd()).isEqualByComparingTo(expected);
   }
 
   @Test

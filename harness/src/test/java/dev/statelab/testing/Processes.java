@@ -1,9 +1,17 @@
 package dev.statelab.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.engine.World;
+import dev.statelab.engine.WorldOptions;
+import dev.statelab.gateway.GatewayOptions;
+import dev.statelab.json.Json;
+import dev.statelab.server.StateLabServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +28,14 @@ public final class Processes {
    * @param exitCode the exit code; -1 when it could not start, -2 when it timed out
    * @param output standard output and error, interleaved
    */
-  public record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {
+
+    /** The last line printed, parsed as JSON (the scripts' convention for their findings). */
+    public JsonNode lastLineJson() {
+      String[] lines = output.strip().split("\n");
+      return Json.parse(lines[lines.length - 1]);
+    }
+  }
 
   private Processes() {}
 
@@ -53,6 +68,42 @@ public final class Processes {
       return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(log);
+    }
+  }
+
+  /**
+   * Copies a Python script from {@code owner}'s package resources into {@code dir} and runs it
+   * with {@code args} (typically the endpoint and region of a started server).
+   */
+  public static Result runScript(Class<?> owner, String resource, Path dir, int timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
+    Path script = dir.resolve(resource);
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no resource " + resource + " beside " + owner.getName());
+      }
+      Files.write(script, in.readAllBytes());
+    }
+    List<String> command = new ArrayList<>(List.of("python3", script.toString()));
+    command.addAll(List.of(args));
+    return run(command, timeoutSeconds);
+  }
+
+  /**
+   * Starts a StateLab server on {@code options} (every standard module), runs a script from
+   * {@code owner}'s resources against it ({@code python3 script endpoint region account}) for at
+   * most {@code timeoutSeconds}, and answers the JSON of its last output line; a script that
+   * fails fails the test with its output.
+   */
+  public static JsonNode runAgainstServer(Class<?> owner, String resource, Path dir, WorldOptions options,
+      int timeoutSeconds) throws IOException, InterruptedException {
+    try (StateLabServer server = StateLabServer.start(World.newInstance(options), GatewayOptions.defaults())) {
+      Result result = runScript(owner, resource, dir, timeoutSeconds, server.endpoint().toString(), server.region(),
+          server.accountId());
+      if (result.exitCode() != 0) {
+        throw new AssertionError("script " + resource + " exited " + result.exitCode() + ":\n" + result.output());
+      }
+      return result.lastLineJson();
     }
   }
 

@@ -2,9 +2,12 @@ package dev.statelab.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.json.Json;
+import dev.statelab.reports.data.BenchData;
 import dev.statelab.reports.data.ChaosData;
 import dev.statelab.reports.data.CostData;
+import dev.statelab.reports.view.BenchView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +109,32 @@ class ReportGeneratorTests {
   }
 
   @Test
+  void benchPageDrawsOneChartPerSuiteAndShowsAuxCountersPerOperation() {
+    BenchData data = new BenchData(BenchData.results(Json.parse("""
+        [{"benchmark": "dev.statelab.bench.RetryBackoffBenchmark.execute", "mode": "thrpt",
+          "params": {"faultRate": "0.2", "jitter": "false"},
+          "primaryMetric": {"score": 1000, "scoreError": 10, "scoreUnit": "ops/s", "rawData": [[1000, 1000, 1000]]},
+          "secondaryMetrics": {"attempts": {"score": 1250}, "virtualLatencyMs": {"score": 515000}}},
+         {"benchmark": "dev.statelab.bench.RetryBackoffBenchmark.execute", "mode": "thrpt",
+          "params": {"faultRate": "0.2", "jitter": "true"},
+          "primaryMetric": {"score": 500, "scoreError": 5, "scoreUnit": "ops/s", "rawData": [[500, 500, 500]]}},
+         {"benchmark": "dev.statelab.bench.StateTypeThroughputBenchmark.run", "mode": "thrpt",
+          "params": {"stateType": "PASS"},
+          "primaryMetric": {"score": 9, "scoreError": 1, "scoreUnit": "ops/s", "rawData": [[9, 9, 9]]}}]""")),
+        List.of(), BenchData.Machine.from(Json.object()));
+
+    BenchView view = BenchView.of(data);
+
+    assertThat(view.charts()).hasSize(2);
+    assertThat(view.charts().get(0).spec().get("title").asText())
+        .isEqualTo("RetryBackoffBenchmark · thrpt · ops/s (higher is better) · faultRate=0.2");
+    assertThat(view.charts().get(0).spec().get("labels")).extracting(JsonNode::asText)
+        .containsExactly("jitter=false", "jitter=true");
+    assertThat(view.rows().get(0).counters()).isEqualTo("attempts 1.25/op, virtualLatencyMs 515/op");
+    assertThat(view.rows().get(1).counters()).isEmpty();
+  }
+
+  @Test
   void costPageShowsBothTypesAndTheBreakEvenDuration() throws IOException {
     String html = page("cost.html");
     assertThat(html).contains("order-pipeline", "$330.01", "$11.12", "311 s (beyond Express");
@@ -136,6 +165,17 @@ class ReportGeneratorTests {
     assertThat(c.latencyP99()).isEqualTo(30);
     assertThat(c.series()).isEqualTo("p / jitter true");
     assertThat(c.cost()).isNaN();
+  }
+
+  @Test
+  void chaosReaderReadsTheLatencyBlockStatelabChaosWrites() {
+    ChaosData data = ChaosData.from(Json.parse("""
+        {"cells": [{"faultRate": 0.05, "retryPolicy": "3x2s-b2", "successRate": 1.0,
+          "latencyMillis": {"p50": 1288, "p90": 7415, "p99": 7531, "max": 7571}, "costUsd": 0.0025}]}"""));
+    ChaosData.Cell c = data.cells().get(0);
+    assertThat(c.latencyP50()).isEqualTo(1288);
+    assertThat(c.latencyP99()).isEqualTo(7531);
+    assertThat(c.cost()).isEqualTo(0.0025);
   }
 
   @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.StateMachine;
 import dev.statelab.chaos.ChaosSweep;
 import dev.statelab.chaos.Workload;
+import dev.statelab.engine.Execution;
+import dev.statelab.engine.ExecutionRequest;
 import dev.statelab.engine.World;
 import dev.statelab.json.Json;
 import java.io.IOException;
@@ -56,6 +58,15 @@ public interface Scenario extends Workload {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Runs one execution to its end: starts it and does what the outside world would do for it
+   * (answer a task token, approve, deliver an event). The default starts it and runs the world
+   * until idle; scenarios that wait on someone override this.
+   */
+  default Execution runOnce(World world, StateMachine machine, ExecutionRequest request) {
+    return world.run(machine, request);
   }
 
   /** The definition, parsed and validated. */

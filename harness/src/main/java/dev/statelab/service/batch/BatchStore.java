@@ -63,6 +63,29 @@ public final class BatchStore {
     return world.component(BatchStore.class, () -> new BatchStore(world));
   }
 
+  /**
+   * Adds an attempt to the Batch usage ledger and to the world's {@link
+   * dev.statelab.cost.UsageLedger}, billed per second with a 60-second minimum: on Fargate
+   * {@code Fargate-vCPU-Hours:perCPU} and {@code Fargate-GB-Hours}; on EC2 {@code EC2-vCPU-Hours}
+   * (the catalogue prices it as a vCPU share of an m5.large).
+   */
+  private void bill(UsageRecord record) {
+    usage.add(record);
+    double hours = Math.max(60.0, record.seconds()) / 3600.0;
+    java.util.Map<String, String> attributes = java.util.Map.of("jobId", record.jobId(), "jobName", record.jobName(),
+        "jobQueue", record.jobQueue(), "platform", record.platform());
+    dev.statelab.cost.UsageLedger ledger = dev.statelab.cost.UsageLedger.of(world);
+    if (record.platform().equals("FARGATE")) {
+      ledger.record(dev.statelab.cost.Services.BATCH, "Fargate-vCPU-Hours:perCPU", record.vcpus() * hours,
+          "vCPU-Hours", attributes);
+      ledger.record(dev.statelab.cost.Services.BATCH, "Fargate-GB-Hours", record.memoryMiB() / 1024.0 * hours,
+          "GB-Hours", attributes);
+    } else {
+      ledger.record(dev.statelab.cost.Services.BATCH, "EC2-vCPU-Hours", record.vcpus() * hours, "vCPU-Hours",
+          attributes);
+    }
+  }
+
   /** The world's usage ledger. */
   public BatchUsage usage() {
     return usage;
@@ -564,7 +587,7 @@ public final class BatchStore {
     job.attempts.add(attempt);
     job.exitCode = exitCode;
     job.containerReason = reason;
-    usage.add(new UsageRecord(job.id, job.name, job.queue.arn(), job.attempts.size() - 1,
+    bill(new UsageRecord(job.id, job.name, job.queue.arn(), job.attempts.size() - 1,
         job.environment.platform(), job.vcpus, job.memory, job.startedAt, now));
     if (exitCode != null && exitCode == 0) {
       endJob(job, "SUCCEEDED", statusReason);

@@ -1,6 +1,7 @@
 package dev.statelab.service.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
 import dev.statelab.gateway.AwsServiceException;
 import java.io.ByteArrayInputStream;
@@ -79,12 +80,15 @@ public final class LambdaStore implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final HttpClient http;
   private final AtomicInteger accountInFlight = new AtomicInteger();
+  /** Request ids come from their own stream of the world's seed: repeatable, and no draw from the engine's. */
+  private final java.util.Random requestIds;
   private volatile int accountLimit = DEFAULT_ACCOUNT_CONCURRENCY;
   private volatile boolean closed;
   private volatile boolean inlineHandlers;
 
   LambdaStore(World world) {
     this.world = Objects.requireNonNull(world, "world");
+    this.requestIds = new java.util.Random(world.options().seed() * 31 + 0x1a3bdaL);
     this.executor = Executors.newCachedThreadPool(daemon("statelab-lambda-handler"));
     this.processExecutor = Executors.newFixedThreadPool(PROCESS_THREADS, daemon("statelab-lambda"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("statelab-lambda-timer"));
@@ -99,6 +103,23 @@ public final class LambdaStore implements AutoCloseable {
   /** The world this store belongs to. */
   World world() {
     return world;
+  }
+
+  /**
+   * Adds an invocation to the Lambda usage ledger and, unless throttled, to the world's {@link
+   * dev.statelab.cost.UsageLedger}: {@code Request} 1 and {@code Lambda-GB-Second} (x86_64, the
+   * only architecture functions have here).
+   */
+  private void bill(InvocationRecord record) {
+    usage.add(record);
+    if (record.outcome() != InvocationRecord.Outcome.THROTTLED) {
+      dev.statelab.cost.UsageLedger ledger = dev.statelab.cost.UsageLedger.of(world);
+      java.util.Map<String, String> attributes = java.util.Map.of("functionName", record.functionName(),
+          "requestId", record.requestId());
+      ledger.record(dev.statelab.cost.Services.LAMBDA, "Request", 1, "Requests", attributes);
+      ledger.record(dev.statelab.cost.Services.LAMBDA, "Lambda-GB-Second", record.gbSeconds(), "GB-Seconds",
+          attributes);
+    }
   }
 
   /** The usage ledger. */
@@ -296,7 +317,7 @@ public final class LambdaStore implements AutoCloseable {
    * {@code ServiceException} (500).
    */
   public CompletionStage<InvocationResult> invoke(String nameOrArn, byte[] payload, InvocationType type) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = nextRequestId();
     int limit = type == InvocationType.EVENT ? MAX_EVENT_REQUEST_BYTES : MAX_RESPONSE_BYTES;
     if (payload.length > limit) {
       return CompletableFuture.failedFuture(new AwsServiceException("RequestTooLargeException",
@@ -315,7 +336,7 @@ public final class LambdaStore implements AutoCloseable {
     FunctionConfig config = e.config;
     if (!acquire(e, config)) {
       Instant now = world.now();
-      usage.add(new InvocationRecord(config.name(), requestId, now, now, 0, 0, config.memoryMb(),
+      bill(new InvocationRecord(config.name(), requestId, now, now, 0, 0, config.memoryMb(),
           InvocationRecord.Outcome.THROTTLED));
       return CompletableFuture.failedFuture(
           new AwsServiceException("TooManyRequestsException", "Rate Exceeded.", 429));
@@ -332,10 +353,14 @@ public final class LambdaStore implements AutoCloseable {
     }
     CompletableFuture<InvocationResult> done = run.handle((response, failure) -> {
       release(e);
-      long nanos = System.nanoTime() - startNanos;
+      // On a virtual clock the function's time is world time (deterministic for a seed);
+      // on a real clock it is the time the code really ran.
+      long nanos = world.options().clockMode() == ClockMode.VIRTUAL
+          ? Duration.between(start, world.now()).toNanos()
+          : System.nanoTime() - startNanos;
       InvocationRecord.Outcome outcome = failure != null ? InvocationRecord.Outcome.SERVICE_ERROR : response.outcome();
       long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
-      usage.add(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
+      bill(new InvocationRecord(config.name(), requestId, start, world.now(), nanos / 1e6,
           billed, config.memoryMb(), outcome));
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -383,6 +408,17 @@ public final class LambdaStore implements AutoCloseable {
   }
 
   // ---- helpers ----------------------------------------------------------------------------
+
+  private String nextRequestId() {
+    long msb;
+    long lsb;
+    synchronized (requestIds) {
+      msb = requestIds.nextLong();
+      lsb = requestIds.nextLong();
+    }
+    return new UUID((msb & 0xffffffffffff0fffL) | 0x0000000000004000L, (lsb & 0x3fffffffffffffffL) | 0x8000000000000000L)
+        .toString();
+  }
 
   private boolean acquire(Entry e, FunctionConfig config) {
     synchronized (this) {

@@ -8,14 +8,9 @@ import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import dev.statelab.gateway.GatewayOptions;
-import dev.statelab.json.Json;
+import dev.statelab.testing.Processes;
 import dev.statelab.server.StateLabServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +20,16 @@ class Boto3Tests {
   @Test
   void boto3CreatesAPythonLambdaAndAStateMachineCatchesItsErrorType(@TempDir Path dir) throws Exception {
     assumeTrue(Zips.available("python3"), "python3 is not installed");
-    assumeTrue(run(new ProcessBuilder("python3", "-c", "import boto3"), 30).exit == 0, "boto3 is not installed");
-    Path script = dir.resolve("boto3_lambda_flow.py");
-    try (InputStream in = Boto3Tests.class.getResourceAsStream("boto3_lambda_flow.py")) {
-      Files.write(script, in.readAllBytes());
-    }
+    String missing = Processes.missingBoto3();
+    assumeTrue(missing == null, missing);
     try (StateLabServer server = StateLabServer.start(
         World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.REAL).build()), GatewayOptions.defaults())) {
-      ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.endpoint().toString(),
-          server.region(), server.accountId());
-      pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-      Result result = run(pb, 90);
+      Processes.Result result = Processes.runScript(Boto3Tests.class, "boto3_lambda_flow.py", dir, 90,
+          server.endpoint().toString(), server.region(), server.accountId());
       LambdaStore.of(server.world()).close();
 
-      assertThat(result.exit).as(result.output).isZero();
-      String[] lines = result.output.strip().split("\n");
-      JsonNode out = Json.parse(lines[lines.length - 1]);
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      JsonNode out = result.lastLineJson();
       assertThat(out.get("directFunctionError").asText()).isEqualTo("Unhandled");
       assertThat(out.get("directErrorType").asText()).isEqualTo("InventoryShort");
       assertThat(out.at("/qty2/status").asText()).isEqualTo("SUCCEEDED");
@@ -51,15 +40,4 @@ class Boto3Tests {
     }
   }
 
-  private record Result(int exit, String output) {}
-
-  private static Result run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
-    Process p = pb.redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Result(-1, "timed out");
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-  }
 }

@@ -3,7 +3,9 @@ package dev.statelab.service.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
+import dev.statelab.engine.WorldOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,8 @@ class LambdaUsageTests {
 
   @Test
   void everyInvocationIsRecordedWithBilledMillisecondsAndOutcome() throws Exception {
-    try (World world = World.newInstance(); LambdaStore store = LambdaStore.of(world)) {
+    try (World world = World.newInstance(WorldOptions.newBuilder().clockMode(ClockMode.REAL).build());
+        LambdaStore store = LambdaStore.of(world)) {
       store.register("work", (event, context) -> {
         Thread.sleep(20);
         return event;
@@ -44,6 +47,23 @@ class LambdaUsageTests {
       assertThat(off.outcome()).isEqualTo(InvocationRecord.Outcome.THROTTLED);
       assertThat(off.billedMillis()).isZero();
       assertThat(store.usage().billedInvocations()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void onAVirtualClockAFunctionIsBilledItsWorldTimeSoRunsAreRepeatable() throws Exception {
+    try (World world = World.newInstance(); LambdaStore store = LambdaStore.of(world)) {
+      store.register("work", (event, context) -> {
+        Thread.sleep(20);
+        return event;
+      }, 3, 1024);
+
+      invoke(store, "work");
+
+      InvocationRecord work = store.usage().records("work").get(0);
+      assertThat(work.durationMillis()).isZero();
+      assertThat(work.billedMillis()).isEqualTo(1);
+      assertThat(work.gbSeconds()).isEqualTo(0.001);
     }
   }
 

@@ -27,6 +27,8 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
    * @param unit the score's unit, e.g. {@code ops/s}
    * @param forks the number of forks in the raw data
    * @param iterations the measurement iterations in the raw data (all forks)
+   * @param secondary the secondary metrics' scores by name ({@code @AuxCounters}, profilers), in
+   *     the primary score's unit
    */
   public record Result(
       String benchmark,
@@ -36,7 +38,20 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
       double scoreError,
       String unit,
       int forks,
-      int iterations) {
+      int iterations,
+      Map<String, Double> secondary) {
+
+    /** The benchmark class's simple name, e.g. {@code RetryBackoffBenchmark}. */
+    public String suite() {
+      String[] parts = benchmark.split("\\.");
+      return parts.length >= 2 ? parts[parts.length - 2] : benchmark;
+    }
+
+    /** The method and params without the class: {@code run [p=v]}. */
+    public String shortLabel() {
+      String label = label();
+      return label.startsWith(suite() + ".") ? label.substring(suite().length() + 1) : label;
+    }
 
     /** The benchmark and its params, as a short label: {@code Class.method [p=v]}. */
     public String label() {
@@ -85,8 +100,15 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
     JsonNode primary = Fields.first(r, "primaryMetric");
     List<JsonNode> raw = Fields.elements(primary, "rawData");
     int iterations = raw.stream().mapToInt(JsonNode::size).sum();
+    Map<String, Double> secondary = new LinkedHashMap<>();
+    JsonNode metrics = Fields.first(r, "secondaryMetrics");
+    for (Iterator<String> it = metrics.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      secondary.put(name, Fields.number(metrics.get(name), "score"));
+    }
     return new Result(Fields.text(r, "?", "benchmark"), Fields.text(r, "", "mode"), params,
         Fields.number(primary, "score"), Fields.number(primary, "scoreError"),
-        Fields.text(primary, "", "scoreUnit"), Math.max(Fields.first(r, "forks").asInt(raw.size()), 0), iterations);
+        Fields.text(primary, "", "scoreUnit"), Math.max(Fields.first(r, "forks").asInt(raw.size()), 0), iterations,
+        secondary);
   }
 }

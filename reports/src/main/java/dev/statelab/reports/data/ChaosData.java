@@ -47,7 +47,7 @@ public record ChaosData(List<Cell> cells) {
   /**
    * Reads {@code chaos.json}: an array of cells, or an object with the cells under
    * {@code cells}, {@code results} or {@code points}. Latencies may be flat
-   * ({@code latencyP50}) or nested ({@code latency: {p50, p90, p99}}); a success rate over 1 is
+   * ({@code latencyP50}) or nested ({@code latency}, {@code latencyMs} or {@code latencyMillis}: {p50, p90, p99}); a success rate over 1 is
    * taken as a percentage.
    */
   public static ChaosData from(JsonNode root) {
@@ -55,7 +55,7 @@ public record ChaosData(List<Cell> cells) {
   }
 
   private static Cell cell(JsonNode c) {
-    JsonNode latency = Fields.first(c, "latency", "latencyMs");
+    JsonNode latency = Fields.first(c, "latency", "latencyMs", "latencyMillis");
     double success = Fields.number(c, "successRate", "success");
     if (success > 1) {
       success = success / 100;
