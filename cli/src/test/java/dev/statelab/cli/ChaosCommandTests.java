@@ -27,7 +27,7 @@ class ChaosCommandTests {
     CliRunner.Result r = CliRunner.run("chaos", "--list");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().lines()).containsExactly("express-ingestion", "fan-out", "human-approval", "parallel-etl",
-        "polling-loop", "retry-storm", "saga");
+        "polling-loop", "retry-storm", "saga", "seed-pipeline");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ChaosCommandTests {
     CliRunner.Result r = CliRunner.run("chaos", "nope");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("statelab chaos: unknown scenario 'nope'; one of: express-ingestion, fan-out,"
-        + " human-approval, parallel-etl, polling-loop, retry-storm, saga\n");
+        + " human-approval, parallel-etl, polling-loop, retry-storm, saga, seed-pipeline\n");
   }
 
   @Test

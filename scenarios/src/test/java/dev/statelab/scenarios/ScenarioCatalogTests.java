@@ -17,7 +17,7 @@ class ScenarioCatalogTests {
   @Test
   void theCatalogueListsTheScenariosByName() {
     assertThat(ScenarioCatalog.names()).containsExactly("express-ingestion", "fan-out", "human-approval",
-        "parallel-etl", "polling-loop", "retry-storm", "saga");
+        "parallel-etl", "polling-loop", "retry-storm", "saga", "seed-pipeline");
     assertThat(ScenarioCatalog.byName("saga")).get().isInstanceOf(SagaScenario.class);
     assertThat(ScenarioCatalog.byName("no-such-scenario")).isEmpty();
   }
