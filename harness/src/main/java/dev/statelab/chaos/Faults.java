@@ -185,8 +185,12 @@ public final class Faults {
       }
       CompletionStage<JsonNode> first = invoke(integration, request);
       if (duplicate) {
-        CompletionStage<JsonNode> second = invoke(integration, request);
-        first = first.thenCombine(second, (a, b) -> a);
+        // Both deliveries run to their end before the state moves on, but only the first one's
+        // answer (result or error) is the task's: the duplicate's outcome is AWS's to discard.
+        CompletionStage<JsonNode> second = invoke(integration, request).handle((result, error) -> null);
+        first = first.handle((result, error) -> new Outcome(result, error))
+            .thenCombine(second, (outcome, ignored) -> outcome)
+            .thenCompose(Outcome::asStage);
       }
       answer = first;
       onWorldClock = integration.completesOnWorldClock() || first.toCompletableFuture().isDone();
@@ -195,6 +199,13 @@ public final class Faults {
       answer = delayed(answer, delay);
     }
     return onWorldClock ? TaskInterceptor.onWorldClock(answer) : answer;
+  }
+
+  /** A delivery's result or error, carried past the duplicate's. */
+  private record Outcome(JsonNode result, Throwable error) {
+    CompletionStage<JsonNode> asStage() {
+      return error == null ? CompletableFuture.completedFuture(result) : CompletableFuture.failedFuture(error);
+    }
   }
 
   private static CompletionStage<JsonNode> invoke(Integration integration, TaskRequest request) {

@@ -14,6 +14,7 @@ import dev.statelab.history.HistoryEvent;
 import dev.statelab.json.Json;
 import dev.statelab.service.batch.BatchModule;
 import dev.statelab.service.batch.BatchStore;
+import dev.statelab.service.lambda.LambdaFunctionException;
 import dev.statelab.service.lambda.LambdaModule;
 import dev.statelab.service.lambda.LambdaStore;
 import java.time.Duration;
@@ -174,6 +175,27 @@ class FaultsTests {
     assertThat(charges.get()).isEqualTo(2);
     assertThat(e.output().asInt()).isEqualTo(1);
     assertThat(faults.injected()).extracting(InjectedFault::kind).containsExactly(FaultKind.DUPLICATE);
+  }
+
+  @Test
+  void aDuplicateDeliveryThatFailsDoesNotFailTheTask() {
+    newWorld(1);
+    AtomicInteger calls = new AtomicInteger();
+    LambdaStore.of(world).registerJson("once", in -> {
+      if (calls.incrementAndGet() > 1) {
+        throw new LambdaFunctionException("AlreadyClaimed", "event seen before");
+      }
+      return IntNode.valueOf(calls.get());
+    });
+    Faults faults = Faults.of(world);
+    faults.onFunction("once").duplicate();
+
+    Execution e = world.run(StateMachine.parse(CHARGE.replace("\"charge\"", "\"once\"")),
+        ExecutionRequest.of(Json.object()).withType(ExecutionType.EXPRESS));
+
+    assertThat(calls).hasValue(2);
+    assertThat(e.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(e.output().asInt()).isEqualTo(1);
   }
 
   // ---- Batch ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import dev.statelab.cost.UsageLedger;
 import dev.statelab.cost.UsageRecord;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
+import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.ExecutionType;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
@@ -76,6 +77,14 @@ public final class ScenarioRuns {
           problems.get(0).message());
     }
     Run express = run(scenario, machine, ExecutionType.EXPRESS, seed);
+    if (express.execution.status() != ExecutionStatus.SUCCEEDED
+        && standard.execution.status() == ExecutionStatus.SUCCEEDED) {
+      // Not the same work: comparing its cost with the Standard run's would mislead.
+      return new Measured(scenario, standard.execution, standard.ledger.records(), null, null,
+          "as an Express workflow it ended " + express.execution.status() + " (" + express.execution.error() + ": "
+              + express.execution.cause() + "), where the Standard run succeeded; Express workflows run at most"
+              + " 5 minutes");
+    }
     ScenarioUsage usage = ScenarioUsage.of(scenario.name(), standard.ledger, express.ledger, express.billing);
     return new Measured(scenario, standard.execution, usage.standard(), express.execution, usage, null);
   }
