@@ -295,6 +295,11 @@ final class DefaultWorld implements World {
   }
 
   @Override
+  public boolean isDriven() {
+    return driver != null;
+  }
+
+  @Override
   public synchronized void startDriver() {
     if (driver != null) {
       return;

@@ -151,6 +151,9 @@ public interface World extends AutoCloseable {
    */
   void startDriver();
 
+  /** Whether a background thread drives this world ({@link #startDriver()}). */
+  boolean isDriven();
+
   /** Stops the driver, if any, and releases the world. */
   @Override
   void close();

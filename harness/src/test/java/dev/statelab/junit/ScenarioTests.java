@@ -4,8 +4,10 @@ import static dev.statelab.junit.StateLabAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionType;
+import dev.statelab.json.Json;
 import dev.statelab.mock.MockConfig;
 import dev.statelab.service.batch.JobOutcome;
 import java.nio.file.Files;
@@ -87,6 +89,23 @@ class ScenarioTests {
     String output = sfn.startSyncExecution(b -> b.stateMachineArn(greet.arn()).input("{}")).output();
 
     assertThat(output).isEqualTo("{\"text\":\"yo\",\"table\":\"t\"}");
+  }
+
+  @Test
+  void startSyncExecutionRunsTheTimeLockedWorldUntilItsExecutionEnds(StateLab lab, SfnClient sfn) {
+    String shout = lab.function("shout",
+        event -> (JsonNode) Json.object().put("text", event.path("text").asText().toUpperCase()));
+    StateMachineUnderTest flow = lab.deploy(Scenario.ofDefinition("""
+        {"StartAt": "Pause", "States": {
+          "Pause": {"Type": "Wait", "Seconds": 30, "Next": "Shout"},
+          "Shout": {"Type": "Task", "Resource": "%s", "End": true}}}""".formatted(shout))
+        .named("PauseThenShout").type(ExecutionType.EXPRESS));
+
+    var response = sfn.startSyncExecution(b -> b.stateMachineArn(flow.arn()).input("{\"text\": \"hi\"}"));
+
+    assertThat(response.statusAsString()).isEqualTo("SUCCEEDED");
+    assertThat(response.output()).isEqualTo("{\"text\":\"HI\"}");
+    assertThat(Duration.between(response.startDate(), response.stopDate())).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

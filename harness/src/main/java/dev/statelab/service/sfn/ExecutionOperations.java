@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.asl.InvalidDefinitionException;
 import dev.statelab.asl.StateMachine;
+import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
 import dev.statelab.engine.ExecutionStatus;
@@ -79,6 +80,11 @@ final class ExecutionOperations {
         p.enumValue("includedData", MachineOperations.INCLUDED_DATA));
     Started started = begin(p, true);
     String machineArn = started.machine().arn;
+    if (!world.isDriven() && world.options().clockMode() == ClockMode.VIRTUAL) {
+      // A time-locked world (a test owns the clock): nothing else would move time while the
+      // caller waits, so a synchronous start runs the world until its execution has ended.
+      world.runUntil(() -> started.execution().completion().toCompletableFuture().isDone());
+    }
     return started.execution().completion()
         .thenApply(e -> AwsResponse.ok(syncResult(e, machineArn, traceHeader, metadataOnly)));
   }
