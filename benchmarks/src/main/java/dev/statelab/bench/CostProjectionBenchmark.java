@@ -43,8 +43,8 @@ public class CostProjectionBenchmark {
   @State(Scope.Benchmark)
   public static class Subject {
 
-    /** A scenario of the catalogue ({@code statelab chaos --list}). */
-    @Param({"retry-storm", "fan-out", "saga"})
+    /** A scenario of the catalogue that also runs as Express (the others have no Express cost to compare). */
+    @Param({"express-ingestion", "fan-out", "retry-storm", "saga"})
     public String scenario;
 
     Scenario subject;
