@@ -179,6 +179,15 @@ class ReportGeneratorTests {
   }
 
   @Test
+  void costReaderKeepsTheScenariosExpressCannotRun() {
+    CostData data = CostData.from(Json.parse("""
+        {"scenarios": [], "standardOnly": [{"name": "human-approval", "executions": 1000000,
+          "standardTotalCost": "50.2", "expressNotPossible": "Express does not support .waitForTaskToken"}]}"""));
+    assertThat(data.standardOnly()).containsExactly(new CostData.StandardOnly("human-approval", 1_000_000, 50.2,
+        "Express does not support .waitForTaskToken"));
+  }
+
+  @Test
   void costReaderProjectsPlainVolumesAndReadsObjectVolumes() {
     CostData projected = CostData.from(Json.parse("""
         {"scenarios": [{"name": "a", "executions": 100, "standard": {"totalCost": 2}, "express": {"totalCost": 1}}],

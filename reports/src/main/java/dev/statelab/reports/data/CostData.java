@@ -15,6 +15,7 @@ import java.util.Map;
  * @param scenarios one entry per scenario at its stated monthly volume
  * @param volumes monthly cost per scenario at other volumes (given, or projected linearly)
  * @param breakEven break-even points as given in the file (may be empty)
+ * @param standardOnly scenarios that cannot run as Express, priced as Standard only (may be empty)
  * @param raw the file as read, for fields this reader does not know
  */
 public record CostData(
@@ -22,7 +23,18 @@ public record CostData(
     List<Scenario> scenarios,
     List<VolumePoint> volumes,
     List<BreakEven> breakEven,
+    List<StandardOnly> standardOnly,
     JsonNode raw) {
+
+  /**
+   * A scenario Express cannot run (callbacks, {@code .sync}, longer than five minutes).
+   *
+   * @param name the scenario
+   * @param executions executions per month
+   * @param standardTotal its monthly cost as Standard, USD
+   * @param reason why Express cannot run it
+   */
+  public record StandardOnly(String name, double executions, double standardTotal, String reason) {}
 
   /**
    * One list price.
@@ -125,6 +137,9 @@ public record CostData(
     List<Scenario> scenarios = Fields.list(root, CostData::scenario, "scenarios");
     return new CostData(prices, scenarios, volumes(root, scenarios),
         breakEvens(root.path("breakEven")),
+        Fields.list(root, s -> new StandardOnly(Fields.text(s, "?", "name"), Fields.number(s, "executions"),
+            Fields.number(s, "standardTotalCost", "standardTotal"), Fields.text(s, "", "expressNotPossible", "reason")),
+            "standardOnly"),
         root);
   }
 
