@@ -75,13 +75,7 @@ public final class ItemOperations {
       checkCondition(condition, old, body);
       t.put(item);
       store.recordChange(t, old, item);
-      Capacity capacity = Capacity.write();
-      capacity.itemWrite(t, old, item);
-      ObjectNode out = Json.object();
-      if (returnValues.equals("ALL_OLD") && old != null) {
-        out.set("Attributes", old);
-      }
-      return finish(out, capacity, body);
+      return writeAnswer(t, old, item, returnValues, body);
     });
   }
 
@@ -141,14 +135,19 @@ public final class ItemOperations {
         t.remove(key);
         store.recordChange(t, old, null);
       }
-      Capacity capacity = Capacity.write();
-      capacity.itemWrite(t, old, null);
-      ObjectNode out = Json.object();
-      if (returnValues.equals("ALL_OLD") && old != null) {
-        out.set("Attributes", old);
-      }
-      return finish(out, capacity, body);
+      return writeAnswer(t, old, null, returnValues, body);
     });
+  }
+
+  /** PutItem's and DeleteItem's answer: the write's capacity and, for ALL_OLD, the item replaced. */
+  private ObjectNode writeAnswer(Table t, ObjectNode old, ObjectNode now, String returnValues, JsonNode body) {
+    Capacity capacity = Capacity.write();
+    capacity.itemWrite(t, old, now);
+    ObjectNode out = Json.object();
+    if (returnValues.equals("ALL_OLD") && old != null) {
+      out.set("Attributes", old);
+    }
+    return finish(out, capacity, body);
   }
 
   /** Query: one partition of the table or an index, in sort key order. */
