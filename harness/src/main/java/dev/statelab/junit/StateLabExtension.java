@@ -86,6 +86,10 @@ public final class StateLabExtension implements BeforeAllCallback, BeforeEachCal
     if (choice.backend() == Backend.LOCALSTACK && !choice.fromProperty()) {
       Optional<String> skip = Backends.skipReason();
       if (skip.isPresent()) {
+        if (context.getTestMethod().isEmpty()) {
+          // Build tools such as Surefire show a skipped class without JUnit's reason; say it once.
+          System.err.println("[statelab] skipped " + context.getDisplayName() + ": " + skip.get());
+        }
         return ConditionEvaluationResult.disabled(skip.get());
       }
     }
