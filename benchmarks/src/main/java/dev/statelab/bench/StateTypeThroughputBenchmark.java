@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.StateMachine;
 import dev.statelab.bench.StateTypeWorkload.QueryLanguage;
 import dev.statelab.engine.Execution;
-import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +61,7 @@ public class StateTypeThroughputBenchmark {
       input = StateTypeWorkload.input(payloadBytes);
       world = World.newInstance(WorldOptions.newBuilder().seed(0).build());
       world.integrations().function(StateTypeWorkload.ECHO, in -> in);
-      Execution first = world.run(machine, input);
-      if (first.status() != ExecutionStatus.SUCCEEDED) {
-        throw new IllegalStateException(stateType + "/" + queryLanguage + " did not succeed: "
-            + first.status() + " " + first.error() + " " + first.cause());
-      }
-      expectedTransitions = first.transitions();
+      expectedTransitions = WorkloadRuns.firstRun(world, machine, input, stateType + "/" + queryLanguage);
     }
 
     @TearDown(Level.Trial)
@@ -80,10 +74,7 @@ public class StateTypeThroughputBenchmark {
   @Benchmark
   public Execution run(Chain chain, TransitionCounter counter) {
     Execution execution = chain.world.run(chain.machine, chain.input);
-    if (execution.status() != ExecutionStatus.SUCCEEDED || execution.transitions() != chain.expectedTransitions) {
-      throw new IllegalStateException(chain.stateType + " changed behaviour: " + execution.status());
-    }
-    counter.transitions += execution.transitions();
+    counter.transitions += WorkloadRuns.checked(execution, chain.expectedTransitions, chain.stateType + "/" + chain.queryLanguage);
     return execution;
   }
 }

@@ -3,7 +3,6 @@ package dev.statelab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.asl.StateMachine;
 import dev.statelab.engine.Execution;
-import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +66,7 @@ public class TransitionThroughputBenchmark {
       input = workload.input();
       world = World.newInstance(WorldOptions.newBuilder().seed(0).build());
       // Sanity check outside the measurement: the workload must succeed, and is deterministic.
-      Execution first = world.run(machine, input);
-      if (first.status() != ExecutionStatus.SUCCEEDED) {
-        throw new IllegalStateException(
-            workload + " did not succeed: " + first.status() + " " + first.error() + " " + first.cause());
-      }
-      expectedTransitions = first.transitions();
+      expectedTransitions = WorkloadRuns.firstRun(world, machine, input, workload.name());
     }
 
     @TearDown(Level.Trial)
@@ -105,13 +99,9 @@ public class TransitionThroughputBenchmark {
   }
 
   private static long checked(Execution execution, Engine engine) {
-    long transitions = execution.transitions();
-    if (transitions != engine.expectedTransitions || execution.status() != ExecutionStatus.SUCCEEDED) {
-      throw new IllegalStateException(engine.workload + " changed behaviour: " + execution.status() + ", "
-          + transitions + " transitions, expected " + engine.expectedTransitions);
-    }
-    return transitions;
+    return WorkloadRuns.checked(execution, engine.expectedTransitions, engine.workload.name());
   }
+
 
   /** Runs this class from an IDE: {@code -f 1}, default iterations. */
   public static void main(String[] args) throws RunnerException {
