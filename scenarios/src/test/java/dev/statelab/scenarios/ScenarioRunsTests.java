@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.chaos.ChaosSweep;
+import dev.statelab.cost.CostBreakdown;
+import dev.statelab.cost.CostModel;
+import dev.statelab.cost.PriceCatalogue;
 import dev.statelab.cost.Services;
 import dev.statelab.engine.ExecutionStatus;
 import dev.statelab.engine.ExecutionType;
 import dev.statelab.engine.World;
 import dev.statelab.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A scenario measured once as Standard and once as Express, for the cost model and the reports. */
@@ -81,5 +85,17 @@ class ScenarioRunsTests {
     assertThat(m.express()).isNull();
     assertThat(m.expressProblem()).contains("waitForTaskToken");
     assertThat(m.standardUsage()).isNotEmpty();
+  }
+
+  @Test
+  void everyUsageTheScenariosRecordHasAPriceInTheCatalogue() {
+    CostModel prices = CostModel.of(PriceCatalogue.defaults());
+    for (Scenario scenario : ScenarioCatalog.all()) {
+      ScenarioRuns.Measured m = ScenarioRuns.measure(scenario, 1);
+      List<CostBreakdown.Line> unpriced = prices.price(m.standardUsage()).lines().stream()
+          .filter(CostBreakdown.Line::unpriced).toList();
+
+      assertThat(unpriced).as(scenario.name()).isEmpty();
+    }
   }
 }

@@ -2,9 +2,12 @@ package dev.statelab.scenarios;
 
 import static dev.statelab.junit.StateLabAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.cost.PriceCatalogue;
+import dev.statelab.cost.Services;
+import dev.statelab.cost.UsageLedger;
 import dev.statelab.engine.Execution;
 import dev.statelab.json.Json;
 import dev.statelab.junit.ClockControl;
@@ -76,6 +79,18 @@ class SeedPipelineScenarioTests {
     // The Batch cost Cost Explorer reported, computed again from the jobs' attempts and the catalogue.
     BigDecimal expectedBatch = fargateCost(BatchStore.of(lab.world()).usage().records(), PriceCatalogue.defaults());
     assertThat(new BigDecimal(stored.get("batchCost").n())).isEqualByComparingTo(expectedBatch.setScale(10, RoundingMode.HALF_EVEN));
+    // The total Cost Explorer reported: every usage recorded before its own request, each priced by
+    // hand at the catalogue's first-tier amount (nothing here reaches a second tier).
+    BigDecimal expectedTotal = BigDecimal.ZERO;
+    for (dev.statelab.cost.UsageRecord usage : UsageLedger.of(lab.world()).records()) {
+      if (usage.service().equals(Services.COST_EXPLORER)) {
+        break;
+      }
+      BigDecimal amount = PriceCatalogue.defaults().find(usage.service(), usage.usageType(), usage.region())
+          .orElseThrow(() -> new AssertionError("no price for " + usage)).amount();
+      expectedTotal = expectedTotal.add(amount.multiply(BigDecimal.valueOf(usage.quantity())));
+    }
+    assertThat(new BigDecimal(stored.get("totalCost").n())).isCloseTo(expectedTotal, within(new BigDecimal("1e-10")));
     assertThat(new BigDecimal(stored.get("totalCost").n())).isGreaterThan(new BigDecimal(stored.get("batchCost").n()));
     assertThat(wall).isLessThan(Duration.ofSeconds(1));
   }

@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class StreamOperations {
 
+  /** The usage type of a GetRecords call, as the price catalogue names it. */
+  public static final String STREAM_READ_USAGE = "Streams-RequestsCount";
+
   private static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
   private static final int MAX_RECORDS = 1000;
 
@@ -153,7 +156,7 @@ public final class StreamOperations {
       if (s.enabled || to < s.records.size()) {
         out.put("NextShardIterator", iterator(s, to));
       }
-      store.ledger().record(Services.DYNAMODB, "StreamReadRequests", 1, "Requests", Map.of("table", s.tableName));
+      store.ledger().record(Services.DYNAMODB, STREAM_READ_USAGE, 1, "Requests", Map.of("table", s.tableName));
       return out;
     });
   }

@@ -32,6 +32,12 @@ import java.util.TreeMap;
  */
 public final class EventBridgeStore {
 
+  /** The usage type of a published custom event, as the price catalogue names it (64 KB chunks). */
+  public static final String EVENT_USAGE = "Event-64K-Chunks";
+
+  /** The usage type of a pipe request, as the price catalogue names it (64 KB chunks). */
+  public static final String PIPE_USAGE = "Pipes-Requests-64K-Chunks";
+
   /** How many recent events {@link #publishedEvents()} keeps. */
   static final int PUBLISHED_KEPT = 10_000;
   /** Size of one billed event or pipe request chunk. */
@@ -332,7 +338,7 @@ public final class EventBridgeStore {
         JsonNode event = envelope(entry);
         result.put("EventId", event.get("id").asText());
         String busRef = entry.path("EventBusName").asText(EventBus.DEFAULT);
-        recordUsage("Event", Json.write(entry).getBytes(StandardCharsets.UTF_8).length, Map.of());
+        recordUsage(EVENT_USAGE, Json.write(entry).getBytes(StandardCharsets.UTF_8).length, Map.of());
         accepted.add(Map.entry(busRef, event));
       }
       for (Map.Entry<String, JsonNode> e : accepted) {
@@ -449,13 +455,13 @@ public final class EventBridgeStore {
   }
 
   /**
-   * Records billable usage in the world's ledger: {@code Event} (a published custom event) or
-   * {@code PipeRequest} (a pipe request), counted in 64 KB chunks of {@code bytes}.
+   * Records billable usage in the world's ledger: {@link #EVENT_USAGE} (a published custom event)
+   * or {@link #PIPE_USAGE} (a pipe request), counted in 64 KB chunks of {@code bytes}.
    */
   public void recordUsage(String usageType, int bytes, Map<String, String> attributes) {
     int chunks = Math.max(1, (bytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
     UsageLedger.of(world).record(Services.EVENTBRIDGE, usageType, chunks,
-        usageType.equals("Event") ? "Events" : "Requests", attributes);
+        usageType.equals(EVENT_USAGE) ? "Events" : "Requests", attributes);
   }
 
   /** True when a bus of that name or ARN exists. */

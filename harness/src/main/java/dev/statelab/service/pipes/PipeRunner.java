@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionStage;
  * Runs one pipe: follows its DynamoDB stream through {@link StreamSubscriptions}, keeps the
  * records its FilterCriteria let through, batches them (BatchSize, default 100;
  * MaximumBatchingWindowInSeconds, default 0 = the records of one world step), bills each record
- * that passed the filters as {@code PipeRequest}s (64 KB chunks), enriches it (a Lambda function, synchronously), shapes it
+ * that passed the filters as pipe requests ({@link EventBridgeStore#PIPE_USAGE}, 64 KB chunks), enriches it (a Lambda function, synchronously), shapes it
  * (InputTemplate, applied to each record) and invokes the target with the batch as a JSON array.
  *
  * <p>While the pipe is stopped, records wait and are delivered when it starts again (as a pipe
@@ -131,7 +131,7 @@ final class PipeRunner implements AutoCloseable {
     Pipe current = pipe;
     EventBridgeStore events = EventBridgeStore.of(world);
     for (JsonNode r : records) { // billed per event that passed the filters, in 64 KB chunks
-      events.recordUsage("PipeRequest", Json.write(r).getBytes(StandardCharsets.UTF_8).length,
+      events.recordUsage(EventBridgeStore.PIPE_USAGE, Json.write(r).getBytes(StandardCharsets.UTF_8).length,
           Map.of("pipe", current.name()));
     }
     enrich(current, records).whenComplete((enriched, thrown) -> world.call(() -> {

@@ -226,7 +226,7 @@ class DynamoDbStreamsTests {
     String arn = streamingTable("Metered", StreamViewType.NEW_IMAGE).latestStreamArn();
     readAll(arn, ShardIteratorType.TRIM_HORIZON, null);
     assertThat(UsageLedger.of(server.world()).records(r -> r.service().equals(Services.DYNAMODB)
-        && r.usageType().equals("StreamReadRequests") && "Metered".equals(r.attributes().get("table")))).hasSize(1);
+        && r.usageType().equals(StreamOperations.STREAM_READ_USAGE) && "Metered".equals(r.attributes().get("table")))).hasSize(1);
   }
 
   private static String createStreamingTable(DynamoDbStore store, String name) {

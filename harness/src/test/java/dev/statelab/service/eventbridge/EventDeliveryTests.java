@@ -200,7 +200,7 @@ class EventDeliveryTests {
     String big = "{\"blob\":\"" + "x".repeat(70 * 1024) + "\"}";
     events.putEvents(events(entry("{\"a\":1}"), entry(big), obj("Source", "shop")));
     UsageLedger ledger = UsageLedger.of(world);
-    assertThat(ledger.total(Services.EVENTBRIDGE, "Event")).isEqualTo(3.0);
+    assertThat(ledger.total(Services.EVENTBRIDGE, EventBridgeStore.EVENT_USAGE)).isEqualTo(3.0);
   }
 
   @Test

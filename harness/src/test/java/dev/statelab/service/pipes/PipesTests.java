@@ -77,7 +77,7 @@ class PipesTests {
     streams.insert("id", "o2", "status", "PAID");
     world.runUntilIdle();
     assertThat(inputs(sm)).extracting(j -> j.at("/0/dynamodb/NewImage/id/S").asText()).containsExactly("o2");
-    assertThat(UsageLedger.of(world).total(Services.EVENTBRIDGE, "PipeRequest"))
+    assertThat(UsageLedger.of(world).total(Services.EVENTBRIDGE, EventBridgeStore.PIPE_USAGE))
         .as("pipe requests are counted after filtering").isEqualTo(1.0);
   }
 
@@ -107,7 +107,7 @@ class PipesTests {
     streams.insert("id", "o1");
     world.runUntilIdle();
     assertThat(pipes.failures()).isEmpty();
-    assertThat(UsageLedger.of(world).total(Services.EVENTBRIDGE, "PipeRequest")).isEqualTo(1.0);
+    assertThat(UsageLedger.of(world).total(Services.EVENTBRIDGE, EventBridgeStore.PIPE_USAGE)).isEqualTo(1.0);
   }
 
   @Test
