@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The price catalogue: defaults with sources, file replacement, single-price overrides, regions and tiers. */
@@ -108,5 +110,32 @@ class PriceCatalogueTests {
   @Test
   void theCatalogueRoundTripsThroughJson() {
     assertThat(PriceCatalogue.parse(defaults.toJson()).prices()).containsExactlyElementsOf(defaults.prices());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "AWS Step Functions, StateTransition",
+    "AWS Step Functions, Request",
+    "AWS Step Functions, Duration",
+    "AWS Lambda, Request",
+    "AWS Lambda, Lambda-GB-Second",
+    "AWS Batch, Fargate-vCPU-Hours:perCPU",
+    "AWS Batch, Fargate-GB-Hours",
+    "AWS Batch, EC2-vCPU-Hours",
+    "Amazon DynamoDB, ReadRequestUnits",
+    "Amazon DynamoDB, WriteRequestUnits",
+    "Amazon DynamoDB, Streams-RequestsCount",
+    "Amazon EventBridge, Event-64K-Chunks",
+    "Amazon EventBridge, Pipes-Requests-64K-Chunks",
+    "Amazon Simple Storage Service, Requests-Tier1",
+    "Amazon Simple Storage Service, Requests-Tier2",
+    "AWS Cost Explorer, APIRequest",
+  })
+  void everyUsageTypeTheStandInsRecordHasADatedPriceWithASource(String service, String usageType) {
+    Price price = PriceCatalogue.defaults().find(service, usageType, "us-east-1").orElseThrow();
+
+    assertThat(price.amount()).isPositive();
+    assertThat(price.source()).isNotBlank();
+    assertThat(price.date()).isNotBlank();
   }
 }
