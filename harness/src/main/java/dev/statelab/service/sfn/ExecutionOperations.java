@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.asl.InvalidDefinitionException;
 import dev.statelab.asl.StateMachine;
+import dev.statelab.cost.ExpressBilling;
+import dev.statelab.cost.ExpressMemoryModel;
+import dev.statelab.cost.StepFunctionsMetering;
 import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.Execution;
 import dev.statelab.engine.ExecutionRequest;
@@ -43,9 +46,6 @@ final class ExecutionOperations {
   static final List<String> STATUSES =
       List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
   static final List<String> REDRIVE_FILTERS = List.of("REDRIVEN", "NOT_REDRIVEN");
-
-  /** What Express executions are billed for memory, MB (pricing-and-quotas.md). */
-  static final int BILLED_MEMORY_MB = 64;
 
   private final World world;
   private final SfnStore store;
@@ -89,7 +89,7 @@ final class ExecutionOperations {
         .thenApply(e -> AwsResponse.ok(syncResult(e, machineArn, traceHeader, metadataOnly)));
   }
 
-  private static ObjectNode syncResult(Execution e, String machineArn, String traceHeader,
+  private ObjectNode syncResult(Execution e, String machineArn, String traceHeader,
       boolean metadataOnly) {
     ObjectNode out = Json.object();
     out.put("executionArn", e.arn());
@@ -112,15 +112,24 @@ final class ExecutionOperations {
     }
     Wire.putIfPresent(out, "traceHeader", traceHeader);
     ObjectNode billing = out.putObject("billingDetails");
-    billing.put("billedMemoryUsedInMB", BILLED_MEMORY_MB);
-    billing.put("billedDurationInMilliseconds", billedMillis(e.startDate(), e.stopDate()));
+    ExpressBilling billed = billing(e);
+    billing.put("billedMemoryUsedInMB", billed.billedMemoryMb());
+    billing.put("billedDurationInMilliseconds", billed.billedDurationMillis());
     return out;
   }
 
-  /** Express duration billed: rounded up to the next 100 ms, at least 100 ms. */
-  static long billedMillis(Instant start, Instant stop) {
-    long millis = Math.max(0, Duration.between(start, stop).toMillis());
-    return Math.max(100, (millis + 99) / 100 * 100);
+  /**
+   * What AWS bills this Express execution: duration rounded up to 100 ms, memory in 64 MB chunks,
+   * from the world's metering (and its memory model) when installed, else the AWS formula; the
+   * same figures the usage ledger and the cost model use.
+   */
+  private ExpressBilling billing(Execution e) {
+    StepFunctionsMetering meter = world.component(StepFunctionsMetering.class, () -> null);
+    if (meter != null) {
+      return meter.billingOf(e);
+    }
+    long millis = Math.max(0, Duration.between(e.startDate(), e.stopDate()).toMillis());
+    return ExpressBilling.of(millis, ExpressMemoryModel.awsFormula().usedMb(e));
   }
 
   private Started begin(Params p, boolean sync) {

@@ -1,5 +1,7 @@
 package dev.statelab.service.sfn;
 
+import dev.statelab.cost.ExpressBilling;
+import dev.statelab.cost.StepFunctionsMetering;
 import dev.statelab.server.StateLabServer;
 
 import static dev.statelab.service.sfn.SfnAssertions.assertAwsError;
@@ -151,6 +153,25 @@ class ExecutionApiTests {
     assertAwsError(() -> sfn.startExecution(b -> b.stateMachineArn(arn)),
         StateMachineDoesNotExistException.class, "StateMachineDoesNotExist",
         "State Machine Does Not Exist: '" + arn + "'");
+  }
+
+  @Test
+  void startSyncBillingDetailsAreWhatTheCostModelBillsALargeMapInSixtyFourMegabyteChunks() {
+    // 100 Map iterations of a 200 KB payload: AWS's formula, 50 MB + definition + payload x steps,
+    // is past 64 MB, so AWS bills the next chunk.
+    String fanOut = create("big-map", """
+        {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"blob.$": "$.blob"},
+          "ItemProcessor": {"StartAt": "Keep", "States": {"Keep": {"Type": "Pass", "End": true}}},
+          "ResultPath": null, "End": true}}}""", StateMachineType.EXPRESS);
+    String input = "{\"blob\": \"" + "x".repeat(200_000) + "\", \"items\": [" + "1,".repeat(99) + "1]}";
+    StepFunctionsMetering meter = StepFunctionsMetering.install(server.world());
+
+    StartSyncExecutionResponse r = sfn.startSyncExecution(b -> b.stateMachineArn(fanOut).input(input));
+
+    assertThat(r.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+    ExpressBilling billed = meter.expressBilling(r.executionArn());
+    assertThat(r.billingDetails().billedMemoryUsedInMB()).isEqualTo(billed.billedMemoryMb()).isEqualTo(128);
+    assertThat(r.billingDetails().billedDurationInMilliseconds()).isEqualTo(billed.billedDurationMillis());
   }
 
   @Test
