@@ -46,6 +46,7 @@ public class ApiThroughputBenchmark {
     String standardArn;
     String expressArn;
 
+    /** Starts the server and creates the machines. */
     @Setup(Level.Trial)
     public void start() {
       server = StateLabServer.start(WorldOptions.defaults(), GatewayOptions.defaults());
@@ -58,6 +59,7 @@ public class ApiThroughputBenchmark {
       }
     }
 
+    /** Stops the server. */
     @TearDown(Level.Trial)
     public void stop() {
       server.close();
@@ -70,11 +72,13 @@ public class ApiThroughputBenchmark {
 
     SfnClient sfn;
 
+    /** Builds this thread's client. */
     @Setup(Level.Trial)
     public void open(Server server) {
       sfn = client(server);
     }
 
+    /** Closes this thread's client. */
     @TearDown(Level.Trial)
     public void close() {
       sfn.close();

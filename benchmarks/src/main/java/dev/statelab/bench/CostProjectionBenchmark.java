@@ -50,6 +50,7 @@ public class CostProjectionBenchmark {
     Scenario subject;
     CostModel prices;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       subject = ScenarioCatalog.byName(scenario)
@@ -68,6 +69,7 @@ public class CostProjectionBenchmark {
     /** USD for a million Express executions. */
     public double expressUsdPerMillion;
 
+    /** Starts an iteration at zero. */
     @Setup(Level.Iteration)
     public void reset() {
       standardUsdPerMillion = 0;

@@ -51,6 +51,7 @@ public class DynamoDbBenchmark {
     DynamoDbClient ddb;
     long next;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       server = StateLabServer.start(WorldOptions.defaults(), GatewayOptions.defaults());
@@ -67,6 +68,7 @@ public class DynamoDbBenchmark {
       }
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       ddb.close();
@@ -85,6 +87,7 @@ public class DynamoDbBenchmark {
         + "\"FilterExpression\":\"v = :v\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"q\"},"
         + "\":from\":{\"N\":\"50\"},\":v\":{\"N\":\"3\"}}}");
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       world = World.newInstance(WorldOptions.defaults());
@@ -103,6 +106,7 @@ public class DynamoDbBenchmark {
           + "\"sk\":{\"N\":\"" + sk + "\"},\"v\":" + v + "}}");
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       world.close();

@@ -43,6 +43,7 @@ public class QueryLanguageBenchmark {
     JsonNode input;
     World world;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       machine = StateMachine.parse(language.definitionText());
@@ -54,6 +55,7 @@ public class QueryLanguageBenchmark {
       }
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       world.close();

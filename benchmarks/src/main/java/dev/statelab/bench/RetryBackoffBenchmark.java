@@ -80,6 +80,7 @@ public class RetryBackoffBenchmark {
     JsonNode input;
     CostModel prices;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       String[] parts = policy.split("x|s-b");
@@ -98,6 +99,7 @@ public class RetryBackoffBenchmark {
       prices = CostModel.of(PriceCatalogue.defaults());
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       LambdaStore.of(world).close();
@@ -121,6 +123,7 @@ public class RetryBackoffBenchmark {
     /** Executions that succeeded. */
     public long succeeded;
 
+    /** Starts an iteration at zero. */
     @Setup(Level.Iteration)
     public void reset() {
       attempts = 0;

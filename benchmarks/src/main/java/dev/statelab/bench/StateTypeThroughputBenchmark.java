@@ -55,6 +55,7 @@ public class StateTypeThroughputBenchmark {
     World world;
     long expectedTransitions;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       machine = StateMachine.parse(stateType.definition(queryLanguage));
@@ -64,6 +65,7 @@ public class StateTypeThroughputBenchmark {
       expectedTransitions = WorkloadRuns.firstRun(world, machine, input, stateType + "/" + queryLanguage);
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       world.close();

@@ -59,6 +59,7 @@ public class TransitionThroughputBenchmark {
     World world;
     long expectedTransitions;
 
+    /** Builds what the trial measures, outside the measurement. */
     @Setup(Level.Trial)
     public void setUp() {
       definitionText = workload.definitionText();
@@ -69,6 +70,7 @@ public class TransitionThroughputBenchmark {
       expectedTransitions = WorkloadRuns.firstRun(world, machine, input, workload.name());
     }
 
+    /** Releases what the trial built. */
     @TearDown(Level.Trial)
     public void tearDown() {
       world.close();
