@@ -29,7 +29,27 @@ public interface MapRun {
   /** ToleratedFailureCount, or 0. */
   long toleratedFailureCount();
 
-  /** Items (or batches) in the run. */
+  /** Items in the run: {@link #total()} unless an ItemBatcher groups several items per child. */
+  default int itemTotal() {
+    return total();
+  }
+
+  /** Items whose child execution succeeded. */
+  default int itemSucceeded() {
+    return succeeded();
+  }
+
+  /** Items whose child execution failed. */
+  default int itemFailed() {
+    return failed();
+  }
+
+  /** Items whose child execution is running. */
+  default int itemRunning() {
+    return running();
+  }
+
+  /** Child executions in the run (items, or batches of them). */
   int total();
 
   /** Children that succeeded so far. */

@@ -44,6 +44,9 @@ final class MapStep implements MapRun {
   private int nextIndex;
   private int completed;
   private final boolean[] succeededAt;
+  /** Items each child processes: 1, or the size of its batch when an ItemBatcher is set. */
+  private final int[] itemsPerChild;
+  private int failedItems;
   private int failures;
   private boolean failed;
   private String mapRunArn;
@@ -62,6 +65,11 @@ final class MapStep implements MapRun {
     this.toleratedCount = toleratedCount;
     this.results = frame.newArray(items.size());
     this.succeededAt = new boolean[items.size()];
+    this.itemsPerChild = new int[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode batch = items.get(i).get("Items");
+      itemsPerChild[i] = state.itemBatcher() != null && batch != null && batch.isArray() ? batch.size() : 1;
+    }
   }
 
   static void begin(Frame f, State.Map s) {
@@ -431,6 +439,30 @@ final class MapStep implements MapRun {
   }
 
   @Override
+  public int itemTotal() {
+    return java.util.Arrays.stream(itemsPerChild).sum();
+  }
+
+  @Override
+  public int itemSucceeded() {
+    int n = 0;
+    for (int i = 0; i < succeededAt.length; i++) {
+      n += succeededAt[i] ? itemsPerChild[i] : 0;
+    }
+    return n;
+  }
+
+  @Override
+  public int itemFailed() {
+    return failedItems;
+  }
+
+  @Override
+  public int itemRunning() {
+    return running.keySet().stream().mapToInt(i -> itemsPerChild[i]).sum();
+  }
+
+  @Override
   public void update(Integer maxConcurrency, Double toleratedFailurePercentage, Long toleratedFailureCount) {
     if (maxConcurrency != null) {
       concurrency = maxConcurrency == 0 ? DISTRIBUTED_CONCURRENCY : maxConcurrency;
@@ -480,6 +512,7 @@ final class MapStep implements MapRun {
       frame.emit("MapIterationFailed", iteration(index));
     }
     failures++;
+    failedItems += itemsPerChild[index];
     completed++;
     results.set(index, new ErrorOutput(error.error(), error.cause()).toJson());
     if (withinTolerance()) {

@@ -578,23 +578,22 @@ final class ExecutionOperations {
       out.put("maxConcurrency", run.maxConcurrency());
       out.put("toleratedFailurePercentage", run.toleratedFailurePercentage());
       out.put("toleratedFailureCount", run.toleratedFailureCount());
-      out.set("itemCounts", counts(run));
-      out.set("executionCounts", counts(run));
+      out.set("itemCounts", counts(run.itemTotal(), run.itemSucceeded(), run.itemFailed(), run.itemRunning()));
+      out.set("executionCounts", counts(run.total(), run.succeeded(), run.failed(), run.running()));
       out.put("redriveCount", 0);
       return out;
     });
   }
 
-  private static ObjectNode counts(MapRun run) {
+  private static ObjectNode counts(int total, int succeeded, int failed, int running) {
     ObjectNode c = Json.object();
-    int pending = Math.max(0, run.total() - run.succeeded() - run.failed() - run.running());
-    c.put("pending", pending);
-    c.put("running", run.running());
-    c.put("succeeded", run.succeeded());
-    c.put("failed", run.failed());
+    c.put("pending", Math.max(0, total - succeeded - failed - running));
+    c.put("running", running);
+    c.put("succeeded", succeeded);
+    c.put("failed", failed);
     c.put("timedOut", 0);
     c.put("aborted", 0);
-    c.put("total", run.total());
+    c.put("total", total);
     c.put("resultsWritten", 0);
     c.put("failuresNotRedrivable", 0);
     c.put("pendingRedrive", 0);

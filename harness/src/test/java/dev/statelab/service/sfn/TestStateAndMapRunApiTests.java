@@ -202,6 +202,29 @@ class TestStateAndMapRunApiTests {
   }
 
   @Test
+  void withAnItemBatcherItemCountsCountItemsAndExecutionCountsCountBatches() {
+    String machine = sfn.createStateMachine(b -> b.name("batched").roleArn(ROLE)
+        .definition("""
+            {"StartAt": "Fan", "States": {"Fan": {"Type": "Map", "Label": "Fan",
+              "ItemsPath": "$.items", "ItemBatcher": {"MaxItemsPerBatch": 3},
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Each", "States": {"Each": {"Type": "Pass", "End": true}}},
+              "End": true}}}""")).stateMachineArn();
+    String exec = sfn.startExecution(b -> b.stateMachineArn(machine)
+        .input("{\"items\": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}")).executionArn();
+    assertThat(ExecutionApiTests.awaitDone(exec, sfn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+    String mapRun = sfn.listMapRuns(b -> b.executionArn(exec)).mapRuns().get(0).mapRunArn();
+    DescribeMapRunResponse d = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+
+    assertThat(d.itemCounts().total()).isEqualTo(10);
+    assertThat(d.itemCounts().succeeded()).isEqualTo(10);
+    assertThat(d.executionCounts().total()).isEqualTo(4);
+    assertThat(d.executionCounts().succeeded()).isEqualTo(4);
+  }
+
+  @Test
   void describingAnUnknownMapRunIsResourceNotFound() {
     String arn = PREFIX + "mapRun:nothing/Fan:00000000-0000-0000-0000-000000000000";
     assertAwsError(() -> sfn.describeMapRun(b -> b.mapRunArn(arn)),
