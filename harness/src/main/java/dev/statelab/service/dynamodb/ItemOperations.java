@@ -109,8 +109,9 @@ public final class ItemOperations {
       ObjectNode attributes = switch (returnValues) {
         case "ALL_OLD" -> old;
         case "ALL_NEW" -> now;
-        case "UPDATED_OLD" -> only(old, updated);
-        case "UPDATED_NEW" -> only(now, updated);
+        // Only the updated parts, nested ones included, as AWS answers.
+        case "UPDATED_OLD" -> old == null || update == null ? null : Expr.project(update.updatedPaths(), old);
+        case "UPDATED_NEW" -> update == null ? null : Expr.project(update.updatedPaths(), now);
         default -> null;
       };
       if (attributes != null && !attributes.isEmpty()) {
@@ -537,18 +538,6 @@ public final class ItemOperations {
     return value;
   }
 
-  private static ObjectNode only(ObjectNode item, Set<String> names) {
-    if (item == null) {
-      return null;
-    }
-    ObjectNode out = Json.object();
-    for (String n : names) {
-      if (item.has(n)) {
-        out.set(n, item.get(n));
-      }
-    }
-    return out;
-  }
 
   /** Adds ConsumedCapacity (one table) and records on-demand usage. */
   ObjectNode finish(ObjectNode out, Capacity capacity, JsonNode body) {

@@ -230,6 +230,23 @@ class DynamoDbApiTests {
   }
 
   @Test
+  void updatedNewAndOldReturnOnlyTheNestedPartsTheUpdateTouched() {
+    String t = table(false);
+    ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"),
+        "profile", AttributeValue.fromM(Map.of("name", s("ann"), "visits", n("1"))))));
+
+    Map<String, AttributeValue> updatedNew = ddb.updateItem(b -> b.tableName(t).key(Map.of("id", s("a")))
+        .updateExpression("SET profile.visits = profile.visits + :one").expressionAttributeValues(Map.of(":one", n("1")))
+        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+    Map<String, AttributeValue> updatedOld = ddb.updateItem(b -> b.tableName(t).key(Map.of("id", s("a")))
+        .updateExpression("SET profile.visits = :ten").expressionAttributeValues(Map.of(":ten", n("10")))
+        .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+
+    assertThat(updatedNew).isEqualTo(Map.of("profile", AttributeValue.fromM(Map.of("visits", n("2")))));
+    assertThat(updatedOld).isEqualTo(Map.of("profile", AttributeValue.fromM(Map.of("visits", n("2")))));
+  }
+
+  @Test
   void updateItemReturnsWhatReturnValuesAsksFor() {
     String t = table(false);
     ddb.putItem(b -> b.tableName(t).item(Map.of("id", s("a"), "v", n("1"), "keep", s("k"))));
