@@ -67,15 +67,11 @@ public final class ItemOperations {
     return store.write(() -> {
       Table t = store.table(body.get("TableName"));
       ObjectNode item = checkedItem(t, body.get("Item"));
-      Expr ex = new Expr(body);
-      Condition condition = ex.condition(body.get("ConditionExpression"));
-      ex.finish();
-      String returnValues = returnValues(body, "NONE", "ALL_OLD");
-      ObjectNode old = t.get(item);
-      checkCondition(condition, old, body);
+      Replaced replaced = replaced(t, item, body);
+      ObjectNode old = replaced.old();
       t.put(item);
       store.recordChange(t, old, item);
-      return writeAnswer(t, old, item, returnValues, body);
+      return writeAnswer(t, old, item, replaced.returnValues(), body);
     });
   }
 
@@ -126,18 +122,32 @@ public final class ItemOperations {
     return store.write(() -> {
       Table t = store.table(body.get("TableName"));
       ObjectNode key = checkedKey(t, body.get("Key"));
-      Expr ex = new Expr(body);
-      Condition condition = ex.condition(body.get("ConditionExpression"));
-      ex.finish();
-      String returnValues = returnValues(body, "NONE", "ALL_OLD");
-      ObjectNode old = t.get(key);
-      checkCondition(condition, old, body);
+      Replaced replaced = replaced(t, key, body);
+      ObjectNode old = replaced.old();
       if (old != null) {
         t.remove(key);
         store.recordChange(t, old, null);
       }
-      return writeAnswer(t, old, null, returnValues, body);
+      return writeAnswer(t, old, null, replaced.returnValues(), body);
     });
+  }
+
+  /** The item a PutItem or DeleteItem replaces, and the ReturnValues it asked for. */
+  private record Replaced(ObjectNode old, String returnValues) {}
+
+  /**
+   * PutItem's and DeleteItem's checks before they write: the ConditionExpression parses, its
+   * placeholders are all used, ReturnValues is NONE or ALL_OLD, and the condition holds for the
+   * item now stored under {@code key}.
+   */
+  private Replaced replaced(Table t, ObjectNode key, JsonNode body) {
+    Expr ex = new Expr(body);
+    Condition condition = ex.condition(body.get("ConditionExpression"));
+    ex.finish();
+    String returnValues = returnValues(body, "NONE", "ALL_OLD");
+    ObjectNode old = t.get(key);
+    checkCondition(condition, old, body);
+    return new Replaced(old, returnValues);
   }
 
   /** PutItem's and DeleteItem's answer: the write's capacity and, for ALL_OLD, the item replaced. */
