@@ -252,6 +252,27 @@ final class DefaultWorld implements World {
         loop.lock.unlock();
       }
     }
+    if (loop.lock.tryLock()) {
+      // The driver is waiting for work: do it on this thread rather than hand it over and wait
+      // to be handed the result back (two thread switches per call), then wake the driver only
+      // if what it waits for has changed.
+      EventLoop.WaitState before = null;
+      EventLoop.WaitState after = null;
+      try {
+        before = loop.waitState();
+        T result = action.call();
+        loop.runDue();
+        after = loop.waitState();
+        return result;
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      } finally {
+        loop.lock.unlock();
+        loop.wakeDriverIfStale(before, after);
+      }
+    }
     CompletableFuture<T> future = new CompletableFuture<>();
     loop.submitExternal(() -> {
       try {

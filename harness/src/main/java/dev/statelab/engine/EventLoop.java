@@ -55,6 +55,8 @@ final class EventLoop {
   /** Timers that fire when the clock reaches them but never make time pass on their own. */
   private final PriorityQueue<Timer> daemonTimers = new PriorityQueue<>();
   private final ConcurrentLinkedQueue<Runnable> external = new ConcurrentLinkedQueue<>();
+  /** A wake that could not be delivered because another thread held the lock. */
+  private volatile boolean wakePending;
   private final ClockMode mode;
   private final double timeScale;
   private final long wallStart;
@@ -163,24 +165,63 @@ final class EventLoop {
     inFlight--;
   }
 
+  /**
+   * Wakes the driver. Never blocks (a thread holding a service's lock may submit work, and the
+   * loop's thread may be waiting for that lock): when another thread holds the loop's lock, the
+   * wake is left in {@link #wakePending} for the holder, which looks at it before it waits (the
+   * driver) or after it lets go (a caller running work in {@link DefaultWorld#call}).
+   */
   private void signal() {
-    if (lock.tryLock()) {
-      try {
-        wakeup.signalAll();
-      } finally {
-        lock.unlock();
-      }
-    } else {
-      // The holder is running work and will drain the queue before it waits.
-      Thread.yield();
+    wakePending = true;
+    for (int attempt = 0; attempt < 2; attempt++) {
       if (lock.tryLock()) {
         try {
+          wakePending = false;
           wakeup.signalAll();
         } finally {
           lock.unlock();
         }
+        return;
       }
+      Thread.yield();
     }
+  }
+
+  /**
+   * What the driver's next wait depends on: the earliest timer, the I/O in flight and the
+   * callbacks awaited. Caller holds the lock.
+   */
+  WaitState waitState() {
+    Timer next = earliest(nextTimer(timers), nextTimer(daemonTimers));
+    return new WaitState(next == null ? Long.MAX_VALUE : next.dueMillis, inFlight,
+        pendingCallbacks);
+  }
+
+  /**
+   * Wakes a waiting driver after work ran on another thread, when its wait is out of date: work
+   * was queued from outside meanwhile, a timer now falls due earlier, or the I/O or callbacks it
+   * waited on changed (null states: the work failed midway, so always). Call after releasing the
+   * lock.
+   */
+  void wakeDriverIfStale(WaitState before, WaitState after) {
+    if (wakePending || before == null || after == null || !external.isEmpty()
+        || after.nextDueMillis < before.nextDueMillis
+        || after.inFlight != before.inFlight
+        || after.pendingCallbacks != before.pendingCallbacks) {
+      signal();
+    }
+  }
+
+  /** A snapshot of {@link #waitState()}. */
+  record WaitState(long nextDueMillis, int inFlight, int pendingCallbacks) {}
+
+  /**
+   * One turn of the driver without its wait: the ready work, then the timers already due. Caller
+   * holds the lock.
+   */
+  void runDue() {
+    runReady();
+    fireDue();
   }
 
   /** Runs everything runnable now. Caller holds the lock. Returns true if anything ran. */
@@ -322,7 +363,8 @@ final class EventLoop {
   }
 
   private void awaitMillis(long millis) {
-    if (!external.isEmpty()) {
+    if (!external.isEmpty() || wakePending) {
+      wakePending = false;
       return;
     }
     try {

@@ -290,8 +290,9 @@ final class GatewayHandler implements HttpHandler {
 
   private static Map<String, List<String>> lowerCaseHeaders(Headers headers) {
     Map<String, List<String>> lower = new HashMap<>(headers.size() * 2);
+    // The exchange's request headers are not changed after parsing, so views suffice.
     headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT),
-        List.copyOf(values)));
+        Collections.unmodifiableList(values)));
     return Collections.unmodifiableMap(lower);
   }
 

@@ -75,7 +75,75 @@ public final class Json {
 
   /** Size in bytes of the compact UTF-8 serialisation: what Step Functions' payload quotas count. */
   public static int byteSize(JsonNode node) {
-    return write(node).getBytes(StandardCharsets.UTF_8).length;
+    long size = sizeOf(node);
+    return size > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) size;
+  }
+
+  /** Counts the compact serialisation's bytes without writing it (exactly as {@link #write}). */
+  private static long sizeOf(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        long total = 2 + Math.max(0, node.size() - 1);
+        var it = node.fields();
+        while (it.hasNext()) {
+          var e = it.next();
+          total += quotedSize(e.getKey()) + 1 + sizeOf(e.getValue());
+        }
+        return total;
+      }
+      case ARRAY: {
+        long total = 2 + Math.max(0, node.size() - 1);
+        for (JsonNode child : node) {
+          total += sizeOf(child);
+        }
+        return total;
+      }
+      case STRING:
+        return quotedSize(node.textValue());
+      case BOOLEAN:
+        return node.booleanValue() ? 4 : 5;
+      case NULL:
+        return 4;
+      case NUMBER:
+        if (node.canConvertToLong() && (node.isInt() || node.isLong())) {
+          return Long.toString(node.longValue()).length();
+        }
+        return write(node).length();
+      default:
+        return write(node).getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+
+  /**
+   * The UTF-8 size of a string as Jackson writes it: quoted; a quote, a backslash and the control
+   * characters with a short escape (newline, tab, ...) take 2 bytes, other control characters 6
+   * (a six-character unicode escape), and an unpaired surrogate the one byte ({@code ?}) UTF-8
+   * encoding gives it.
+   */
+  private static long quotedSize(String text) {
+    long total = 2;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20) {
+        total += c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ? 2 : 6;
+      } else if (c == '"' || c == '\\') {
+        total += 2;
+      } else if (c < 0x80) {
+        total += 1;
+      } else if (c < 0x800) {
+        total += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        total += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        total += 1;
+      } else {
+        total += 3;
+      }
+    }
+    return total;
   }
 
   /**

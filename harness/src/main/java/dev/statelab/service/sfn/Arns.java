@@ -73,8 +73,7 @@ final class Arns {
     if (parts.length > 8 || parts[6].isEmpty()) {
       throw SfnErrors.invalidArn(arn);
     }
-    String base = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5],
-        parts[6]);
+    String base = parts.length == 7 ? arn : arn.substring(0, arn.lastIndexOf(':'));
     if (parts.length == 7) {
       return new MachineArn(base, parts[6], Qualifier.NONE, null);
     }

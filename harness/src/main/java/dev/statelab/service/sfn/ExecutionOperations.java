@@ -126,7 +126,8 @@ final class ExecutionOperations {
   private ExpressBilling billing(Execution e) {
     StepFunctionsMetering meter = world.component(StepFunctionsMetering.class, () -> null);
     if (meter != null) {
-      return meter.billingOf(e);
+      ExpressBilling metered = meter.expressBilling(e.arn());
+      return metered != null ? metered : meter.billingOf(e);
     }
     long millis = Math.max(0, Duration.between(e.startDate(), e.stopDate()).toMillis());
     return ExpressBilling.of(millis, ExpressMemoryModel.awsFormula().usedMb(e));
