@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 /**
  * A world's record of metered usage: every stand-in adds what it would bill, Cost Explorer and the
@@ -146,20 +148,12 @@ public final class UsageLedger {
     return records(r -> !r.at().isBefore(from) && r.at().isBefore(to));
   }
 
-  /** The total quantity of one service's usage type. */
+  /** The total quantity of one service's usage type (summed with compensation, as {@link DoubleStream#sum()}). */
   public synchronized double total(String service, String usageType) {
-    double sum = 0;
-    for (Aggregate a : aggregates.values()) {
-      if (a.key.service().equals(service) && a.key.usageType().equals(usageType)) {
-        sum += a.sum.doubleValue();
-      }
-    }
-    for (UsageRecord r : detail) {
-      if (r.service().equals(service) && r.usageType().equals(usageType)) {
-        sum += r.quantity();
-      }
-    }
-    return sum;
+    return Stream.concat(aggregates.values().stream().map(Aggregate::record), detail.stream())
+        .filter(r -> r.service().equals(service) && r.usageType().equals(usageType))
+        .mapToDouble(UsageRecord::quantity)
+        .sum();
   }
 
   /** Folds the oldest half of the detail into aggregates when more than the limit are held. */
@@ -168,9 +162,15 @@ public final class UsageLedger {
       return;
     }
     List<UsageRecord> oldest = detail.subList(0, detail.size() - detailLimit / 2);
+    Map<String, String> lastAttributes = null;
+    Map<String, String> lastKept = null;
     for (UsageRecord r : oldest) {
+      if (r.attributes() != lastAttributes) { // one execution's or invocation's records share their map
+        lastAttributes = r.attributes();
+        lastKept = withoutPerEvent(lastAttributes);
+      }
       AggregateKey key = new AggregateKey(r.service(), r.usageType(), r.unit(), r.region(),
-          r.at().truncatedTo(ChronoUnit.HOURS), withoutPerEvent(r.attributes()));
+          r.at().truncatedTo(ChronoUnit.HOURS), lastKept);
       aggregates.computeIfAbsent(key, Aggregate::new).add(r.quantity());
     }
     oldest.clear();
