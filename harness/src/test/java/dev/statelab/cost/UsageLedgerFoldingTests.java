@@ -3,9 +3,12 @@ package dev.statelab.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.statelab.engine.ClockMode;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldOptions;
+import dev.statelab.gateway.AwsRequest;
+import dev.statelab.service.costexplorer.CostExplorerService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +70,35 @@ class UsageLedgerFoldingTests {
     CostModel model = CostModel.of(PriceCatalogue.defaults());
     BigDecimal expected = model.price(recorded).total();
     assertThat(model.price(ledger.records()).total()).isEqualByComparingTo(expected);
+  }
+
+  @Test
+  void costExplorerAnswersTheSameAfterFolding() {
+    for (int i = 0; i < 3_000; i++) {
+      recordOneOfFour(i);
+      world.advanceBy(Duration.ofMillis(7_200));
+    }
+    CostExplorerService ce = new CostExplorerService(world, PriceCatalogue.defaults());
+    String hourly = """
+        {"TimePeriod": {"Start": "2026-03-01T00:00:00Z", "End": "2026-03-01T06:00:00Z"}, "Granularity": "HOURLY",
+         "Metrics": ["UnblendedCost", "UsageQuantity"],
+         "GroupBy": [{"Type": "DIMENSION", "Key": "SERVICE"}, {"Type": "DIMENSION", "Key": "USAGE_TYPE"}],
+         "Filter": {"Dimensions": {"Key": "SERVICE",
+           "Values": ["AWS Step Functions", "AWS Lambda", "Amazon DynamoDB", "AWS Batch"]}}}""";
+    String daily = """
+        {"TimePeriod": {"Start": "2026-03-01", "End": "2026-03-02"}, "Granularity": "DAILY",
+         "Metrics": ["UnblendedCost", "UsageQuantity"], "GroupBy": [{"Type": "DIMENSION", "Key": "USAGE_TYPE"}],
+         "Filter": {"Dimensions": {"Key": "SERVICE",
+           "Values": ["AWS Step Functions", "AWS Lambda", "Amazon DynamoDB", "AWS Batch"]}}}""";
+    JsonNode hourlyBefore = costAndUsage(ce, hourly);
+    JsonNode dailyBefore = costAndUsage(ce, daily);
+
+    ledger.detailLimit(100);
+
+    assertThat(ledger.aggregateCount()).isPositive();
+    assertThat(costAndUsage(ce, hourly)).isEqualTo(hourlyBefore);
+    assertThat(costAndUsage(ce, daily)).isEqualTo(dailyBefore);
+    assertThat(hourlyBefore.at("/ResultsByTime/5/Groups/0/Metrics/UsageQuantity/Amount").asDouble()).isPositive();
   }
 
   @Test
@@ -167,6 +199,11 @@ class UsageLedgerFoldingTests {
     }
     List<UsageRecord> all = ledger.records();
     return all.get(all.size() - 1);
+  }
+
+  private static JsonNode costAndUsage(CostExplorerService ce, String body) {
+    return ce.handle(AwsRequest.newBuilder().operation("GetCostAndUsage").body(body).accountId("123456789012")
+        .region("us-east-1").build()).jsonBody().orElseThrow();
   }
 
   private static long hourOf(Instant at) {
