@@ -36,7 +36,9 @@ import java.util.stream.Stream;
  * and {@link #between} over ranges that start and end on whole hours (Cost Explorer's hourly,
  * daily and monthly periods) see every folded quantity. Only the per-event detail (which
  * execution, job or invocation, when within the hour) of old usage is lost. Folding takes the
- * oldest half at once, so it costs O(1) per record, amortised.
+ * oldest half at once, so it costs O(1) per record, amortised. The aggregates grow with the hours
+ * and the distinct kept attributes (state machines, functions, tables, ...), not with traffic;
+ * {@link #drain()} empties them too.
  *
  * <p><b>Order.</b> Record lists hold the aggregates first (in the order their key was first
  * folded, which is hour order when usage is recorded as the clock runs), then the detailed
@@ -148,7 +150,7 @@ public final class UsageLedger {
     return records(r -> !r.at().isBefore(from) && r.at().isBefore(to));
   }
 
-  /** The total quantity of one service's usage type (summed with compensation, as {@link DoubleStream#sum()}). */
+  /** The total quantity of one service's usage type (summed as {@link DoubleStream#sum()} does). */
   public synchronized double total(String service, String usageType) {
     return Stream.concat(aggregates.values().stream().map(Aggregate::record), detail.stream())
         .filter(r -> r.service().equals(service) && r.usageType().equals(usageType))

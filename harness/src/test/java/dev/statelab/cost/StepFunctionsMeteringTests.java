@@ -188,7 +188,8 @@ class StepFunctionsMeteringTests {
         runs.add(other.run(machine, ExecutionRequest.of(Json.object()).withType(ExecutionType.EXPRESS)));
       }
 
-      assertThat(runs).filteredOn(e -> meter.expressBilling(e.arn()) != null).containsExactlyElementsOf(runs.subList(30, 50));
+      assertThat(runs).filteredOn(e -> meter.expressBilling(e.arn()) != null)
+          .containsExactlyElementsOf(runs.subList(30, 50));
       assertThat(meter.expressBilling(runs.get(49).arn()).billedDurationMillis()).isEqualTo(100);
       // A recent execution reported again is not metered again.
       meter.executionEnded(runs.get(49));
