@@ -41,6 +41,9 @@ public interface ExpressMemoryModel {
   /** The billing chunk, MB. */
   long CHUNK_MB = 64;
 
+  /** The history event details whose size counts as a payload. */
+  List<String> PAYLOAD_FIELDS = List.of("input", "output", "parameters");
+
   /** The memory {@code execution} uses, in MB (before chunking). */
   double usedMb(Execution execution);
 
@@ -76,7 +79,7 @@ public interface ExpressMemoryModel {
     long max = Math.max(size(execution.input()), size(execution.output()));
     for (HistoryEvent e : history) {
       if (e.details() != null) {
-        for (String field : List.of("input", "output", "parameters")) {
+        for (String field : PAYLOAD_FIELDS) {
           max = Math.max(max, size(e.details().get(field)));
         }
       }

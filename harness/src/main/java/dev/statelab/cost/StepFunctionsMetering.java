@@ -6,6 +6,7 @@ import dev.statelab.engine.MapRun;
 import dev.statelab.engine.World;
 import dev.statelab.engine.WorldListener;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,16 @@ import java.util.Objects;
  * type (Standard or Express children). Install once per world; installing again returns the same
  * meter.
  *
+ * <p>Memory: the meter remembers the billings of the last {@link Options#expressBillingLimit()}
+ * Express executions ({@link #EXPRESS_BILLING_LIMIT} by default), to answer {@link
+ * #expressBilling(String)} and to meter each execution once however often a Map Run reports it.
+ * An older execution's billing is forgotten: {@link #expressBilling(String)} returns null for it,
+ * and were it reported again it would be metered again (the engine reports an Express execution
+ * when it ends, or its Map Run's children when the run ends, so that takes more than the limit of
+ * other Express executions ending in between). Standard executions' metered transitions are kept
+ * as long as the meter lives, as the Step Functions store keeps the executions (a redrive bills
+ * only the transitions since the last count).
+ *
  * <pre>{@code
  * StepFunctionsMetering.install(world);
  * world.run(machine, input);
@@ -40,14 +51,26 @@ public final class StepFunctionsMetering implements WorldListener {
   /** The usage type of Express GB-seconds. */
   public static final String DURATION = "Duration";
 
+  /**
+   * How many recent Express executions' billings a meter remembers by default (the oldest are
+   * forgotten first; {@link Options#withExpressBillingLimit(int)} changes it).
+   */
+  public static final int EXPRESS_BILLING_LIMIT = 100_000;
+
   private final World world;
   private final Options options;
   private final Map<String, Long> meteredTransitions = new HashMap<>();
-  private final Map<String, ExpressBilling> expressBilling = new HashMap<>();
+  private final Map<String, ExpressBilling> expressBilling;
 
   private StepFunctionsMetering(World world, Options options) {
     this.world = world;
     this.options = options;
+    this.expressBilling = new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, ExpressBilling> eldest) {
+        return size() > options.expressBillingLimit();
+      }
+    };
   }
 
   /**
@@ -55,17 +78,31 @@ public final class StepFunctionsMetering implements WorldListener {
    *
    * @param countStart whether an execution's start (and each redrive) is one more transition
    * @param memoryModel the Express memory estimate
+   * @param expressBillingLimit how many recent Express executions' billings to remember (at least 1)
    */
-  public record Options(boolean countStart, ExpressMemoryModel memoryModel) {
+  public record Options(boolean countStart, ExpressMemoryModel memoryModel, int expressBillingLimit) {
 
     /** Validates. */
     public Options {
       Objects.requireNonNull(memoryModel, "memoryModel");
+      if (expressBillingLimit < 1) {
+        throw new IllegalArgumentException("expressBillingLimit must be at least 1, was " + expressBillingLimit);
+      }
+    }
+
+    /** Options remembering the last {@link #EXPRESS_BILLING_LIMIT} Express billings. */
+    public Options(boolean countStart, ExpressMemoryModel memoryModel) {
+      this(countStart, memoryModel, EXPRESS_BILLING_LIMIT);
     }
 
     /** The defaults: the start is no transition; AWS's memory formula. */
     public static Options defaults() {
       return new Options(false, ExpressMemoryModel.awsFormula());
+    }
+
+    /** These options remembering the last {@code limit} Express billings. */
+    public Options withExpressBillingLimit(int limit) {
+      return new Options(countStart, memoryModel, limit);
     }
   }
 
@@ -92,7 +129,10 @@ public final class StepFunctionsMetering implements WorldListener {
     return options;
   }
 
-  /** The billing of an ended Express execution this meter saw, or null. */
+  /**
+   * The billing of an ended Express execution this meter saw, or null (also once more than {@link
+   * Options#expressBillingLimit()} later Express executions have ended).
+   */
   public synchronized ExpressBilling expressBilling(String executionArn) {
     return expressBilling.get(executionArn);
   }

@@ -1,6 +1,7 @@
 package dev.statelab.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.statelab.asl.StateMachine;
@@ -173,5 +174,34 @@ class StepFunctionsMeteringTests {
     assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "StateTransition")).isEqualTo(7 + 1);
     assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "Request")).isEqualTo(2);
     assertThat(UsageLedger.of(world).total(Services.STEP_FUNCTIONS, "Duration")).isEqualTo(2 * 0.00625);
+  }
+
+  @Test
+  void onlyTheMostRecentExpressBillingsAreRememberedAndEachExecutionIsMeteredOnce() {
+    try (World other = World.newInstance()) {
+      StepFunctionsMetering meter = StepFunctionsMetering.install(other,
+          StepFunctionsMetering.Options.defaults().withExpressBillingLimit(20));
+      StateMachine machine = StateMachine.parse("""
+          {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""");
+      java.util.List<Execution> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        runs.add(other.run(machine, ExecutionRequest.of(Json.object()).withType(ExecutionType.EXPRESS)));
+      }
+
+      assertThat(runs).filteredOn(e -> meter.expressBilling(e.arn()) != null)
+          .containsExactlyElementsOf(runs.subList(30, 50));
+      assertThat(meter.expressBilling(runs.get(49).arn()).billedDurationMillis()).isEqualTo(100);
+      // A recent execution reported again is not metered again.
+      meter.executionEnded(runs.get(49));
+      assertThat(UsageLedger.of(other).total(Services.STEP_FUNCTIONS, "Request")).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void theDefaultMeterRemembersTheLast100000ExpressBillings() {
+    assertThat(StepFunctionsMetering.Options.defaults().expressBillingLimit())
+        .isEqualTo(StepFunctionsMetering.EXPRESS_BILLING_LIMIT).isEqualTo(100_000);
+    assertThatThrownBy(() -> StepFunctionsMetering.Options.defaults().withExpressBillingLimit(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
