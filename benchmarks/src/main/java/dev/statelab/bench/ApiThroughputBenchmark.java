@@ -29,6 +29,12 @@ import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
  *
  * <p>Client and server share this machine's cores, so the score is the system's capacity, not
  * the server's alone ({@link StartSyncThroughput} separates the two).
+ *
+ * <p>{@link #startSync} warms up for 40 s: on two cores the JIT needs 20-30 s before the SDK's
+ * request pipeline and the server reach their steady rate. {@link #startAndDescribe} keeps the
+ * short warm-up, because every Standard execution it starts stays in the server (as AWS keeps
+ * them for 90 days, about 10 KB each for this 10-state machine): a 40 s warm-up would fill the
+ * fork's 1 GB heap and measure the garbage collector.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -98,6 +104,7 @@ public class ApiThroughputBenchmark {
 
   /** StartSyncExecution of the Express machine: start, run all ten states, answer. */
   @Benchmark
+  @Warmup(iterations = 8, time = 5, timeUnit = TimeUnit.SECONDS)
   public StartSyncExecutionResponse startSync(Server server, Client client) {
     StartSyncExecutionResponse response = client.sfn.startSyncExecution(b -> b.stateMachineArn(server.expressArn).input("{}"));
     if (!"SUCCEEDED".equals(response.statusAsString())) {

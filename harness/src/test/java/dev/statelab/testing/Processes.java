@@ -49,6 +49,8 @@ public final class Processes {
     env.put("AWS_CONFIG_FILE", "/nonexistent/statelab-aws-config");
     env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/statelab-aws-credentials");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
+    // StartSyncExecution's "sync-" host prefix would send the CLI to sync-127.0.0.1.
+    env.put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
     env.remove("AWS_PROFILE");
     env.remove("AWS_SESSION_TOKEN");
     Path log = Files.createTempFile("statelab-process", ".log");
