@@ -135,6 +135,24 @@ class ReportGeneratorTests {
   }
 
   @Test
+  void benchRowsShowTheWarmUpEachResultHad() {
+    BenchData data = new BenchData(BenchData.results(Json.parse("""
+        [{"benchmark": "dev.statelab.bench.ApiThroughputBenchmark.startSync", "mode": "thrpt",
+          "warmupIterations": 8, "warmupTime": "5 s",
+          "primaryMetric": {"score": 10000, "scoreError": 100, "scoreUnit": "ops/s", "rawData": [[1, 2]]}},
+         {"benchmark": "dev.statelab.bench.ApiThroughputBenchmark.startAndDescribe", "mode": "thrpt",
+          "warmupIterations": 0, "warmupTime": "1 s",
+          "primaryMetric": {"score": 2000, "scoreError": 10, "scoreUnit": "ops/s", "rawData": [[1]]}},
+         {"benchmark": "dev.statelab.bench.Old.run", "mode": "thrpt",
+          "primaryMetric": {"score": 1, "scoreError": 0, "scoreUnit": "ops/s", "rawData": [[1]]}}]""")),
+        List.of(), BenchData.Machine.from(Json.object()));
+
+    BenchView view = BenchView.of(data);
+
+    assertThat(view.rows()).extracting(BenchView.Row::warmup).containsExactly("8 × 5 s", "none", "?");
+  }
+
+  @Test
   void costPageShowsBothTypesAndTheBreakEvenDuration() throws IOException {
     String html = page("cost.html");
     assertThat(html).contains("order-pipeline", "$330.01", "$11.12", "311 s (beyond Express");

@@ -29,6 +29,7 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
    * @param iterations the measurement iterations in the raw data (all forks)
    * @param secondary the secondary metrics' scores by name ({@code @AuxCounters}, profilers), in
    *     the primary score's unit
+   * @param warmup the warm-up per fork as JMH ran it, e.g. {@code 8 × 5 s} ("?" when absent)
    */
   public record Result(
       String benchmark,
@@ -39,7 +40,8 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
       String unit,
       int forks,
       int iterations,
-      Map<String, Double> secondary) {
+      Map<String, Double> secondary,
+      String warmup) {
 
     /** The benchmark class's simple name, e.g. {@code RetryBackoffBenchmark}. */
     public String suite() {
@@ -109,6 +111,16 @@ public record BenchData(List<Result> results, List<Result> previous, Machine mac
     return new Result(Fields.text(r, "?", "benchmark"), Fields.text(r, "", "mode"), params,
         Fields.number(primary, "score"), Fields.number(primary, "scoreError"),
         Fields.text(primary, "", "scoreUnit"), Math.max(Fields.first(r, "forks").asInt(raw.size()), 0), iterations,
-        secondary);
+        secondary, warmup(r));
+  }
+
+  /** {@code warmupIterations × warmupTime}, as JMH wrote them ({@code 1 × 1 s}). */
+  private static String warmup(JsonNode r) {
+    JsonNode iterations = Fields.first(r, "warmupIterations");
+    String time = Fields.text(r, "", "warmupTime");
+    if (iterations.isMissingNode() || iterations.isNull()) {
+      return "?";
+    }
+    return iterations.asInt() == 0 ? "none" : iterations.asInt() + " × " + time;
   }
 }

@@ -29,13 +29,14 @@ public record BenchView(BenchData data, List<Row> rows, List<Chart> charts) {
    * @param relativeError the error as a share of the score
    * @param unit the unit
    * @param samples forks × iterations
+   * @param warmup the warm-up per fork
    * @param previous the previous run's score, or "–"
    * @param change the change against the previous run, or empty
    * @param counters the secondary metrics ({@code @AuxCounters}): per operation for throughput
    *     scores (counter ÷ score), as reported otherwise; empty when there are none
    */
   public record Row(String label, String mode, String score, String error, String relativeError, String unit,
-      String samples, String previous, String change, String counters) {}
+      String samples, String warmup, String previous, String change, String counters) {}
 
   /** Builds the page. */
   public static BenchView of(BenchData data) {
@@ -53,7 +54,7 @@ public record BenchView(BenchData data, List<Row> rows, List<Chart> charts) {
       }
       rows.add(new Row(r.label(), r.mode(), Fmt.num(r.score()), "± " + Fmt.num(r.scoreError()),
           Fmt.pct(r.scoreError() / r.score()), r.unit(), r.forks() + " × " + (r.forks() == 0 ? 0 : r.iterations() / r.forks()),
-          p == null ? "–" : Fmt.num(p.score()) + " ± " + Fmt.num(p.scoreError()), change, counters(r)));
+          r.warmup(), p == null ? "–" : Fmt.num(p.score()) + " ± " + Fmt.num(p.scoreError()), change, counters(r)));
     }
     Map<String, List<Result>> groups = new LinkedHashMap<>();
     data.results().forEach(r -> groups.computeIfAbsent(r.suite() + " · " + r.mode() + " · " + r.unit(),
