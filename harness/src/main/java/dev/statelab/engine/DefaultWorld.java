@@ -240,38 +240,13 @@ final class DefaultWorld implements World {
   public <T> T call(Callable<T> action) {
     if (driver == null || Thread.currentThread() == driver || loop.lock.isHeldByCurrentThread()) {
       loop.lock.lock();
-      try {
-        T result = action.call();
-        loop.runReady();
-        return result;
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      } finally {
-        loop.lock.unlock();
-      }
+      return runLocked(action, false);
     }
     if (loop.lock.tryLock()) {
       // The driver is waiting for work: do it on this thread rather than hand it over and wait
       // to be handed the result back (two thread switches per call), then wake the driver only
       // if what it waits for has changed.
-      EventLoop.WaitState before = null;
-      EventLoop.WaitState after = null;
-      try {
-        before = loop.waitState();
-        T result = action.call();
-        loop.runDue();
-        after = loop.waitState();
-        return result;
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      } finally {
-        loop.lock.unlock();
-        loop.wakeDriverIfStale(before, after);
-      }
+      return runLocked(action, true);
     }
     CompletableFuture<T> future = new CompletableFuture<>();
     loop.submitExternal(() -> {
@@ -292,6 +267,36 @@ final class DefaultWorld implements World {
         throw re;
       }
       throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Runs {@code action} and then the ready work with the loop's lock held (the caller took it),
+   * and lets the lock go. A caller standing in for a waiting driver also fires the timers already
+   * due, and wakes the driver if its wait is out of date.
+   */
+  private <T> T runLocked(Callable<T> action, boolean standInForDriver) {
+    EventLoop.WaitState before = null;
+    EventLoop.WaitState after = null;
+    try {
+      before = standInForDriver ? loop.waitState() : null;
+      T result = action.call();
+      if (standInForDriver) {
+        loop.runDue();
+        after = loop.waitState();
+      } else {
+        loop.runReady();
+      }
+      return result;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      loop.lock.unlock();
+      if (standInForDriver) {
+        loop.wakeDriverIfStale(before, after);
+      }
     }
   }
 

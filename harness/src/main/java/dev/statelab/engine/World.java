@@ -116,7 +116,12 @@ public interface World extends AutoCloseable {
   /** Stops a running execution (ExecutionAborted), as StopExecution does. */
   void stop(Execution execution, String error, String cause);
 
-  /** Runs an action on the world's thread and returns its result. */
+  /**
+   * Runs an action as the world's thread and returns its result: with the loop's lock held, so
+   * it sees and changes engine state safely, followed by the work it made ready. On a driven
+   * world it runs on the driver's thread when the driver is busy, and on the calling thread when
+   * the driver is waiting (saving the hand-over).
+   */
   <T> T call(Callable<T> action);
 
   /**
