@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
  *
  * <pre>java -Dsun.net.httpserver.nodelay=true -cp benchmarks/target/benchmarks.jar \
  *     dev.statelab.bench.StartSyncThroughput [threads=8] [seconds=10] [endpoint]
- *     [--warmup S=30] [--iterations N=3] [--sdk-only]</pre>
+ *     [--warmup S=40] [--iterations N=3] [--sdk-only]</pre>
  *
  * <p>Each client runs for a warm-up (progress every 5 s), then for {@code N} measured iterations
  * of {@code seconds} each, without stopping its threads in between. The warm-up matters: on two
@@ -173,7 +173,7 @@ public final class StartSyncThroughput {
 
     static Settings parse(String[] args) {
       List<String> positional = new ArrayList<>();
-      int warmup = 30;
+      int warmup = 40;
       int iterations = 3;
       boolean sdkOnly = false;
       for (int i = 0; i < args.length; i++) {
