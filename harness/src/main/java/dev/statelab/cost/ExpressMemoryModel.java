@@ -78,10 +78,8 @@ public interface ExpressMemoryModel {
   static long largestPayloadBytes(Execution execution, List<HistoryEvent> history) {
     long max = Math.max(size(execution.input()), size(execution.output()));
     for (HistoryEvent e : history) {
-      if (e.details() != null) {
-        for (String field : PAYLOAD_FIELDS) {
-          max = Math.max(max, size(e.details().get(field)));
-        }
+      for (String field : PAYLOAD_FIELDS) {
+        max = Math.max(max, size(e.detail(field)));
       }
     }
     return max;

@@ -20,6 +20,7 @@ import dev.statelab.asl.query.PathNotFoundException;
 import dev.statelab.asl.query.QueryScope;
 import dev.statelab.asl.query.Randomness;
 import dev.statelab.asl.query.UndefinedVariableException;
+import dev.statelab.json.FrozenObjects;
 import dev.statelab.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,12 @@ import java.util.Map;
  * task, a retry delay, child frames) is a timer or a callback on the world's event loop.
  */
 final class Frame {
+
+  /** The detail fields of a state's entered and exited events, in AWS's order (shared). */
+  private static final String[] ENTERED_FIELDS = {"name", "input", "inputDetails"};
+  private static final String[] EXITED_FIELDS = {"name", "output", "outputDetails"};
+  private static final String[] EXITED_ASSIGNING_FIELDS =
+      {"name", "output", "outputDetails", "assignedVariables", "assignedVariablesDetails"};
 
   /** Told when the frame's graph ends. */
   interface Listener {
@@ -190,11 +197,8 @@ final class Frame {
     children.clear();
     task = null;
     enteredMillis = loop.now();
-    ObjectNode details = Json.object();
-    details.put("name", s.name());
-    details.set("input", input);
-    details.set("inputDetails", Run.truncatedFalse());
-    enteredId = emit(EventTypes.entered(s), details);
+    enteredId = emit(EventTypes.entered(s),
+        FrozenObjects.of(ENTERED_FIELDS, Json.text(s.name()), input, Run.truncatedFalse()));
     run.countTransition();
     try {
       States.evaluate(this, s);
@@ -220,10 +224,7 @@ final class Frame {
           lastEventId);
       return;
     }
-    ObjectNode details = Json.object();
-    details.put("name", state.name());
-    details.set("output", output);
-    details.set("outputDetails", Run.truncatedFalse());
+    ObjectNode details;
     if (assigned != null && !assigned.isEmpty()) {
       StatesError tooLarge = variableQuotaError(assigned);
       if (tooLarge != null) {
@@ -232,9 +233,12 @@ final class Frame {
       }
       ObjectNode vars = Json.object();
       assigned.forEach(vars::set);
-      details.set("assignedVariables", vars);
-      details.set("assignedVariablesDetails", Run.truncatedFalse());
+      details = FrozenObjects.of(EXITED_ASSIGNING_FIELDS, Json.text(state.name()), output,
+          Run.truncatedFalse(), vars, Run.truncatedFalse());
       assigned.forEach(this.vars::set);
+    } else {
+      details = FrozenObjects.of(EXITED_FIELDS, Json.text(state.name()), output,
+          Run.truncatedFalse());
     }
     emit(EventTypes.exited(state), details);
     if (next != null) {

@@ -2,6 +2,7 @@ package dev.statelab.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statelab.json.FrozenObjects;
 import dev.statelab.json.Json;
 import java.time.Instant;
 import java.util.Iterator;
@@ -23,6 +24,20 @@ import java.util.Set;
 public record HistoryEvent(long id, long previousEventId, long timestampMillis, String type, ObjectNode details) {
 
   private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
+
+  /**
+   * The {@code *EventDetails} content, or null. Details recorded compactly ({@link
+   * FrozenObjects}) come as a fresh ordinary copy, so changing it changes nothing recorded.
+   */
+  @Override
+  public ObjectNode details() {
+    return FrozenObjects.thaw(details);
+  }
+
+  /** One field of the details without copying them, or null (also for events without details). */
+  public JsonNode detail(String field) {
+    return details == null ? null : FrozenObjects.get(details, field);
+  }
 
   /** When the event happened. */
   public Instant timestamp() {
@@ -47,10 +62,8 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
 
   /** The state name in the details, or null. */
   public String stateName() {
-    if (details == null || !details.has("name")) {
-      return null;
-    }
-    return details.get("name").asText();
+    JsonNode name = detail("name");
+    return name == null ? null : name.asText();
   }
 
   /**
@@ -71,7 +84,7 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
     node.put("previousEventId", previousEventId);
     if (details != null) {
       ObjectNode out = Json.object();
-      Iterator<Map.Entry<String, JsonNode>> it = details.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = details().fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (PAYLOAD_FIELDS.contains(e.getKey())) {
