@@ -41,9 +41,6 @@ public interface ExpressMemoryModel {
   /** The billing chunk, MB. */
   long CHUNK_MB = 64;
 
-  /** The history event details whose size counts as a payload. */
-  List<String> PAYLOAD_FIELDS = List.of("input", "output", "parameters");
-
   /** The memory {@code execution} uses, in MB (before chunking). */
   double usedMb(Execution execution);
 
@@ -78,7 +75,7 @@ public interface ExpressMemoryModel {
   static long largestPayloadBytes(Execution execution, List<HistoryEvent> history) {
     long max = Math.max(size(execution.input()), size(execution.output()));
     for (HistoryEvent e : history) {
-      for (String field : PAYLOAD_FIELDS) {
+      for (String field : HistoryEvent.PAYLOAD_FIELDS) {
         max = Math.max(max, size(e.detail(field)));
       }
     }

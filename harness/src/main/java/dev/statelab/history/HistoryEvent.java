@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statelab.json.FrozenObjects;
 import dev.statelab.json.Json;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +21,8 @@ import java.util.Set;
  */
 public record HistoryEvent(long id, long previousEventId, long timestampMillis, String type, ObjectNode details) {
 
-  private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
+  /** The detail fields that carry a payload (rendered as JSON strings; sized for Express memory). */
+  public static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
 
   /**
    * The {@code *EventDetails} content, or null. Details recorded compactly ({@link
@@ -84,23 +83,21 @@ public record HistoryEvent(long id, long previousEventId, long timestampMillis, 
     node.put("previousEventId", previousEventId);
     if (details != null) {
       ObjectNode out = Json.object();
-      Iterator<Map.Entry<String, JsonNode>> it = details().fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (PAYLOAD_FIELDS.contains(e.getKey())) {
+      FrozenObjects.forEachField(details, (key, value) -> {
+        if (PAYLOAD_FIELDS.contains(key)) {
           if (includeData) {
-            out.put(e.getKey(), Json.write(e.getValue()));
+            out.put(key, Json.write(value));
           }
-        } else if (e.getKey().equals("assignedVariables")) {
+        } else if (key.equals("assignedVariables")) {
           if (includeData) {
             ObjectNode vars = Json.object();
-            e.getValue().fields().forEachRemaining(v -> vars.put(v.getKey(), Json.write(v.getValue())));
+            value.fields().forEachRemaining(v -> vars.put(v.getKey(), Json.write(v.getValue())));
             out.set("assignedVariables", vars);
           }
         } else {
-          out.set(e.getKey(), e.getValue().deepCopy());
+          out.set(key, value.deepCopy());
         }
-      }
+      });
       node.set(detailsKey(), out);
     }
     return node;

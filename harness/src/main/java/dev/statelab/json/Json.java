@@ -105,7 +105,7 @@ public final class Json {
       case NULL:
         return 4;
       case NUMBER:
-        if (node.canConvertToLong() && (node.isInt() || node.isLong())) {
+        if (node.isInt() || node.isLong()) {
           return Long.toString(node.longValue()).length();
         }
         return write(node).length();

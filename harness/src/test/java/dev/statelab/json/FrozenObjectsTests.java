@@ -39,6 +39,21 @@ class FrozenObjectsTests {
   }
 
   @Test
+  void forEachFieldVisitsFrozenAndOrdinaryObjectsInOrder() {
+    java.util.List<String> frozenKeys = new java.util.ArrayList<>();
+    java.util.List<String> ordinaryKeys = new java.util.ArrayList<>();
+
+    FrozenObjects.forEachField(frozen(), (key, value) -> frozenKeys.add(key + "=" + Json.write(value)));
+    FrozenObjects.forEachField(FrozenObjects.thaw(frozen()),
+        (key, value) -> ordinaryKeys.add(key + "=" + Json.write(value)));
+    FrozenObjects.forEachField(null, (key, value) -> frozenKeys.add("never"));
+
+    assertThat(frozenKeys).containsExactly("name=\"Charge\"", "input={\"amount\":1.50}",
+        "inputDetails={\"truncated\":false}");
+    assertThat(ordinaryKeys).isEqualTo(frozenKeys);
+  }
+
+  @Test
   void aNullValueIsJsonNull() {
     ObjectNode frozen = FrozenObjects.of(new String[] {"output"}, (JsonNode) null);
 
